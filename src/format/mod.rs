@@ -1,0 +1,1 @@
+//! AST → canonical text (`cjm fmt`). Only parses, never compiles.

@@ -1,0 +1,49 @@
+//! cjm: customer journey maps as code.
+//!
+//! The pipeline, one module per stage:
+//! `syntax` (text → AST) → `resolve` (AST → model, errors) → `lint`
+//! (warnings) → `model` (JSON) → `layout` (model + text metrics → Scene)
+//! → `render` (Scene → SVG / PNG). `format` turns the AST back into
+//! canonical text. Only the binary (`cli/`) prints anything.
+
+pub mod diagnostic;
+pub mod format;
+pub mod layout;
+pub mod lint;
+pub mod model;
+pub mod render;
+pub(crate) mod resolve;
+pub(crate) mod syntax;
+pub(crate) mod text;
+
+pub use diagnostic::{Diagnostic, Label, Severity, Span};
+pub use lint::{Level, LintConfig};
+pub use render::{RenderError, RenderOptions, Theme};
+
+/// Options that change what `compile` reports.
+#[derive(Debug, Clone, Default)]
+pub struct CompileOptions {
+    pub lints: LintConfig,
+}
+
+/// The result of compiling one file: the model when there were no errors,
+/// and every diagnostic (errors and warnings) in source order.
+#[derive(Debug, Clone)]
+pub struct Compilation {
+    pub journey: Option<model::Journey>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The decoded source text (empty when it was not valid UTF-8), for
+    /// rendering diagnostics.
+    pub source: String,
+}
+
+impl Compilation {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Compiles the bytes of one `.journey` file.
+pub fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
+    resolve::compile(bytes, options)
+}

@@ -1,0 +1,177 @@
+//! The resolved journey: what the JSON output emits (language.md §7) and
+//! what layout reads. Field names here are a stable contract.
+
+use schemars::JsonSchema;
+use serde::{Serialize, Serializer};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Journey {
+    pub version: u32,
+    pub title: String,
+    pub description: Option<String>,
+    pub lang: Option<String>,
+    pub direction: Direction,
+    pub personas: Vec<Persona>,
+    pub teams: Vec<Team>,
+    pub channels: Vec<Channel>,
+    pub stages: Vec<Stage>,
+    pub flows: Vec<Flow>,
+    pub funnel: Vec<FunnelStep>,
+    pub emotion_low: Option<EmotionLow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Persona {
+    pub id: String,
+    pub label: String,
+    pub description: Option<String>,
+    pub goals: Vec<String>,
+    pub needs: Vec<String>,
+    pub frustrations: Vec<String>,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Team {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ChannelMode {
+    Online,
+    Offline,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Channel {
+    pub id: String,
+    pub label: String,
+    pub mode: Option<ChannelMode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Stage {
+    pub id: String,
+    pub label: String,
+    pub description: Option<String>,
+    /// Team IDs.
+    pub owners: Vec<String>,
+    pub reach: Option<u64>,
+    pub metrics: Vec<Metric>,
+    pub pains: Vec<String>,
+    pub opportunities: Vec<String>,
+    pub insights: Vec<String>,
+    /// Mean of every emotion score in the stage (all personas), if any.
+    pub emotion_average: Option<f64>,
+    pub touchpoints: Vec<Touchpoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Touchpoint {
+    pub id: String,
+    pub label: String,
+    pub description: Option<String>,
+    /// Channel ID.
+    pub channel: Option<String>,
+    /// Team IDs: the touchpoint's own, or inherited from its stage.
+    pub owners: Vec<String>,
+    pub actions: Vec<String>,
+    pub thoughts: Vec<String>,
+    pub emotions: Vec<Emotion>,
+    pub pains: Vec<String>,
+    pub opportunities: Vec<String>,
+    pub insights: Vec<String>,
+    pub moment_of_truth: Option<MomentOfTruth>,
+    pub reach: Option<u64>,
+    pub metrics: Vec<Metric>,
+    pub link: Option<String>,
+    pub span: Position,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Emotion {
+    /// Persona ID; `null` when the journey has no persona.
+    pub persona: Option<String>,
+    /// -2 (very negative) ..= +2 (very positive).
+    pub score: i8,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct MomentOfTruth {
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Metric {
+    pub name: String,
+    /// Integral values are written as JSON integers.
+    #[serde(serialize_with = "number")]
+    #[schemars(with = "f64")]
+    pub value: f64,
+    /// `"%"` for a percentage, else `null`.
+    pub unit: Option<String>,
+}
+
+/// Where a definition starts in the source: 1-based line, column in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Flow {
+    /// Stage or touchpoint ID.
+    pub from: String,
+    pub to: String,
+    pub label: Option<String>,
+    /// The target comes at or before the source in map order.
+    #[serde(rename = "loop")]
+    pub is_loop: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct FunnelStep {
+    /// Stage IDs.
+    pub from: String,
+    pub to: String,
+    /// `reach[to] / reach[from]` as a fraction.
+    pub conversion: f64,
+    /// `1 - conversion`.
+    pub drop: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct EmotionLow {
+    pub persona: Option<String>,
+    pub touchpoint: String,
+    pub score: i8,
+}
+
+/// Writes whole numbers without a fractional part so `12000` stays `12000`.
+fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+impl Journey {
+    /// All touchpoints in map order.
+    pub fn touchpoints(&self) -> impl Iterator<Item = &Touchpoint> {
+        self.stages.iter().flat_map(|s| s.touchpoints.iter())
+    }
+}
