@@ -7,11 +7,13 @@
 //! canonical text. Only the binary (`cli/`) prints anything.
 
 pub mod diagnostic;
+pub mod explain;
 pub mod format;
 pub mod layout;
 pub mod lint;
 pub mod model;
 pub mod render;
+pub mod report;
 pub(crate) mod resolve;
 pub(crate) mod syntax;
 pub(crate) mod text;
