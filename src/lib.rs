@@ -16,6 +16,8 @@ pub mod render;
 pub mod report;
 pub(crate) mod resolve;
 pub(crate) mod syntax;
+#[doc(hidden)]
+pub mod testgen;
 pub(crate) mod text;
 
 pub use diagnostic::{Diagnostic, Label, Severity, Span};
