@@ -7,7 +7,7 @@ const CODE: &str = "cjm::encoding";
 
 /// The decoded text, or the text to show diagnostics against (invalid
 /// sequences replaced by U+FFFD) with the one encoding error.
-pub(crate) fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => match text.find('\0') {
@@ -25,7 +25,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
                 .with_label("NUL byte")
                 .with_help("remove the NUL byte; is this really a .journey text file?");
                 // Shown with the NUL replaced, so terminals don't choke on it.
-                Err((text.replace('\0', "\u{FFFD}"), diagnostic))
+                Err(Box::new((text.replace('\0', "\u{FFFD}"), diagnostic)))
             }
         },
         Err(error) => {
@@ -46,7 +46,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostic)> {
             )
             .with_label("not UTF-8")
             .with_help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")");
-            Err((shown, diagnostic))
+            Err(Box::new((shown, diagnostic)))
         }
     }
 }
@@ -62,7 +62,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_points_at_the_byte() {
-        let (shown, d) = decode(b"journey\n  \xFF x").unwrap_err();
+        let (shown, d) = *decode(b"journey\n  \xFF x").unwrap_err();
         assert_eq!(d.code, CODE);
         assert!(d.message.contains("line 2, column 3"), "{}", d.message);
         assert!(d.message.contains("0xFF"));
@@ -71,7 +71,7 @@ mod tests {
 
     #[test]
     fn nul_byte_is_an_error() {
-        let (_, d) = decode(b"a\0b").unwrap_err();
+        let (_, d) = *decode(b"a\0b").unwrap_err();
         assert!(d.message.contains("NUL"));
         assert_eq!(d.span, Span::new(1, 2));
     }

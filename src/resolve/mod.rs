@@ -24,7 +24,8 @@ use symbols::Symbols;
 pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     let source = match decode::decode(bytes) {
         Ok(text) => text,
-        Err((shown, diagnostic)) => {
+        Err(failure) => {
+            let (shown, diagnostic) = *failure;
             return Compilation {
                 journey: None,
                 diagnostics: vec![diagnostic],

@@ -40,12 +40,12 @@ pub(crate) fn lang_problem(tag: &str) -> Option<String> {
             stage = 1; // extended language, e.g. zh-yue
         } else if stage <= 1 && len == 4 && alpha(sub) {
             stage = 2;
-        } else if stage <= 2 && ((len == 2 && alpha(sub)) || (len == 3 && digit(sub))) {
-            stage = 3;
-        } else if stage <= 3
-            && ((5..=8).contains(&len)
-                || (len == 4 && sub.starts_with(|c: char| c.is_ascii_digit())))
+        } else if (stage <= 2 && ((len == 2 && alpha(sub)) || (len == 3 && digit(sub))))
+            || (stage <= 3
+                && ((5..=8).contains(&len)
+                    || (len == 4 && sub.starts_with(|c: char| c.is_ascii_digit()))))
         {
+            // A region, or a variant (both only before extensions).
             stage = 3;
         } else if len == 1 {
             let private = sub.eq_ignore_ascii_case("x");
