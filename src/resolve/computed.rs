@@ -162,6 +162,104 @@ fn round(value: f64, decimals: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Position, Touchpoint};
+
+    fn touchpoint(id: &str) -> Touchpoint {
+        Touchpoint {
+            id: id.into(),
+            label: id.into(),
+            description: None,
+            channel: None,
+            owners: vec![],
+            actions: vec![],
+            thoughts: vec![],
+            emotions: vec![],
+            pains: vec![],
+            opportunities: vec![],
+            insights: vec![],
+            moment_of_truth: None,
+            reach: None,
+            metrics: vec![],
+            link: None,
+            span: Position { line: 1, column: 1 },
+        }
+    }
+
+    fn stage(id: &str, touchpoints: &[&str], reach: Option<u64>) -> Stage {
+        Stage {
+            id: id.into(),
+            label: id.into(),
+            description: None,
+            owners: vec![],
+            reach,
+            metrics: vec![],
+            pains: vec![],
+            opportunities: vec![],
+            insights: vec![],
+            emotion_average: None,
+            touchpoints: touchpoints.iter().map(|t| touchpoint(t)).collect(),
+        }
+    }
+
+    fn flow(from: &str, to: &str) -> Flow {
+        Flow {
+            from: from.into(),
+            to: to.into(),
+            label: None,
+            is_loop: false,
+        }
+    }
+
+    #[test]
+    fn loops_follow_map_order() {
+        let stages = [
+            stage("empty0", &[], None),
+            stage("s1", &["a", "b"], None),
+            stage("gap1", &[], None),
+            stage("gap2", &[], None),
+            stage("s2", &["c"], None),
+        ];
+        let cases = [
+            ("a", "b", false),
+            ("b", "a", true),
+            ("a", "a", true),
+            ("s1", "a", true), // a stage stands where its first touchpoint stands
+            ("a", "s1", true),
+            ("s1", "b", false),
+            ("b", "gap1", false), // an empty stage stands after the previous last touchpoint
+            ("gap1", "b", true),
+            ("gap1", "gap2", false),
+            ("gap2", "gap1", true),
+            ("gap2", "c", false),
+            ("c", "gap2", true),
+            ("empty0", "a", false),
+            ("a", "empty0", true),
+        ];
+        let mut flows: Vec<Flow> = cases.iter().map(|(f, t, _)| flow(f, t)).collect();
+        mark_loops(&stages, &mut flows);
+        for ((from, to, expected), flow) in cases.iter().zip(&flows) {
+            assert_eq!(flow.is_loop, *expected, "{from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn funnel_needs_two_consecutive_reaches() {
+        let stages = [
+            stage("a", &[], Some(12000)),
+            stage("b", &[], Some(900)),
+            stage("c", &[], None),
+            stage("d", &[], Some(300)),
+            stage("e", &[], Some(0)),
+            stage("f", &[], Some(10)),
+        ];
+        let steps = funnel(&stages);
+        assert_eq!(steps.len(), 2, "{steps:?}");
+        assert_eq!((steps[0].conversion, steps[0].drop), (0.075, 0.925));
+        assert_eq!(
+            (steps[1].from.as_str(), steps[1].conversion, steps[1].drop),
+            ("d", 0.0, 1.0)
+        );
+    }
 
     #[test]
     fn rounding_is_stable() {

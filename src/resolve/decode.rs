@@ -8,7 +8,10 @@ const CODE: &str = "cjm::encoding";
 /// The decoded text, or the text to show diagnostics against (invalid
 /// sequences replaced by U+FFFD) with the one encoding error.
 pub(crate) fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> {
+    let with_bom = bytes.len();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Messages give offsets into the file as it is on disk.
+    let bom = with_bom - bytes.len();
     match std::str::from_utf8(bytes) {
         Ok(text) => match text.find('\0') {
             None => Ok(text.to_string()),
@@ -17,8 +20,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> 
                 let diagnostic = Diagnostic::error(
                     CODE,
                     format!(
-                        "the file holds a NUL byte at line {line}, column {column} (byte {at}); \
-                         journey files are text"
+                        "the file holds a NUL byte at line {line}, column {column} (byte {}); \
+                         journey files are text",
+                        at + bom
                     ),
                     Span::new(at, at + 1),
                 )
@@ -39,8 +43,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> 
             let diagnostic = Diagnostic::error(
                 CODE,
                 format!(
-                    "the file is not valid UTF-8: invalid byte 0x{:02X} at line {line}, column {column} (byte {at})",
-                    bytes[at]
+                    "the file is not valid UTF-8: invalid byte 0x{:02X} at line {line}, column {column} (byte {})",
+                    bytes[at],
+                    at + bom
                 ),
                 Span::new(at, at + '\u{FFFD}'.len_utf8()),
             )
