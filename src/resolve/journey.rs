@@ -184,7 +184,6 @@ impl Resolver<'_> {
     }
 
     fn persona(&mut self, p: &ast::Persona) -> model::Persona {
-        self.sites.ids.entry(p.id.text.clone()).or_insert(p.id.span);
         let mut persona = model::Persona {
             id: p.id.text.clone(),
             label: label_or_id(&p.label, &p.id),

@@ -58,6 +58,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         sites: lint::Sites::default(),
     };
     resolver.symbols = Symbols::collect(&ast, &mut resolver.diags);
+    resolver.sites.ids = resolver.symbols.spans().collect();
     if parse_failed {
         (resolver.maybe_defined, resolver.maybe_stage) = recovery::unparsed_definitions(&source);
     }

@@ -60,7 +60,22 @@ impl Resolver<'_> {
         }
         let help = match self.symbols.suggest(&word.text, kinds) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => format!("`{keyword}` names {needs}"),
+            None => {
+                let defined: Vec<String> = self
+                    .symbols
+                    .ids_of(kinds)
+                    .take(5)
+                    .map(|id| format!("`{id}`"))
+                    .collect();
+                if defined.is_empty() {
+                    format!(
+                        "`{keyword}` names {needs}; define one with `{} ID \"Label\"`",
+                        kinds[0].keyword()
+                    )
+                } else {
+                    format!("`{keyword}` names {needs}, such as {}", defined.join(", "))
+                }
+            }
         };
         self.diags.push(
             Diagnostic::error(

@@ -12,7 +12,6 @@ use crate::syntax::ast::{self, StageStmt, TouchpointStmt, Word};
 
 impl Resolver<'_> {
     pub(crate) fn stage(&mut self, s: &ast::Stage) -> model::Stage {
-        self.sites.ids.entry(s.id.text.clone()).or_insert(s.id.span);
         let mut stage = model::Stage {
             id: s.id.text.clone(),
             label: label_or_id(&s.label, &s.id),
@@ -71,7 +70,6 @@ impl Resolver<'_> {
 
     /// The touchpoint, and whether it names owners of its own.
     fn touchpoint(&mut self, t: &ast::Touchpoint, keyword: Span) -> (model::Touchpoint, bool) {
-        self.sites.ids.entry(t.id.text.clone()).or_insert(t.id.span);
         let mut tp = model::Touchpoint {
             id: t.id.text.clone(),
             label: label_or_id(&t.label, &t.id),

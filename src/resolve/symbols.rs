@@ -98,6 +98,11 @@ impl Symbols {
         self.order.push(id.text.clone());
     }
 
+    /// The span of every definition's ID (the first one for duplicates).
+    pub(crate) fn spans(&self) -> impl Iterator<Item = (String, Span)> + '_ {
+        self.defs.iter().map(|(id, def)| (id.clone(), def.span))
+    }
+
     pub(crate) fn get(&self, id: &str) -> Option<Def> {
         self.defs.get(id).copied()
     }
