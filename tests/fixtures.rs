@@ -151,3 +151,140 @@ fn formatting_keeps_the_meaning() {
         assert_eq!(cjm::format::format(&formatted).unwrap(), formatted);
     });
 }
+
+fn spec_example() -> String {
+    std::fs::read_to_string("tests/fixtures/valid/spec-example.journey").unwrap()
+}
+
+fn json_of(bytes: &[u8], options: &CompileOptions) -> String {
+    let compiled = compile(bytes, options);
+    cjm::render::json(&compiled.journey.expect("compiles"))
+}
+
+#[test]
+fn crlf_and_bom_change_nothing() {
+    let lf = spec_example();
+    let crlf = lf.replace('\n', "\r\n");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(lf.as_bytes());
+    let options = CompileOptions::default();
+    assert_eq!(
+        json_of(crlf.as_bytes(), &options),
+        json_of(lf.as_bytes(), &options)
+    );
+    assert_eq!(json_of(&bom, &options), json_of(lf.as_bytes(), &options));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let source = spec_example();
+    let options = CompileOptions::default();
+    assert_eq!(
+        json_of(source.as_bytes(), &options),
+        json_of(source.as_bytes(), &options)
+    );
+}
+
+/// A journey with one lint warning (`empty-stage`) apart from the ones
+/// it allows.
+const ONE_EMPTY_STAGE: &str = "journey \"J\" {\n  allow missing-persona no-owner missing-emotion open-journey\n  stage a { touchpoint t }\n  stage b { }\n}\n";
+
+fn codes_and_severities(options: &CompileOptions, source: &str) -> Vec<(String, Severity)> {
+    compile(source.as_bytes(), options)
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.code, d.severity))
+        .collect()
+}
+
+#[test]
+fn lint_levels_file_then_command_line_then_deny_warnings() {
+    use cjm::{Level, LintConfig};
+    let warn = vec![("cjm::empty-stage".to_string(), Severity::Warning)];
+    let deny = vec![("cjm::empty-stage".to_string(), Severity::Error)];
+    let options = CompileOptions::default();
+    assert_eq!(codes_and_severities(&options, ONE_EMPTY_STAGE), warn);
+
+    // In the file.
+    let denied = ONE_EMPTY_STAGE.replace("open-journey", "open-journey\n  deny empty-stage");
+    assert_eq!(codes_and_severities(&options, &denied), deny);
+    assert!(compile(denied.as_bytes(), &options).journey.is_none());
+    let allowed = ONE_EMPTY_STAGE.replace("open-journey", "open-journey empty-stage");
+    assert_eq!(codes_and_severities(&options, &allowed), vec![]);
+
+    // The command line overrides the file.
+    let mut lints = LintConfig::default();
+    lints.levels.insert("empty-stage".to_string(), Level::Warn);
+    let options = CompileOptions { lints };
+    assert_eq!(codes_and_severities(&options, &denied), warn);
+    assert_eq!(codes_and_severities(&options, &allowed), warn);
+
+    // --deny-warnings turns what is left into errors, not what is allowed.
+    let lints = LintConfig {
+        deny_warnings: true,
+        ..LintConfig::default()
+    };
+    let options = CompileOptions { lints };
+    assert_eq!(codes_and_severities(&options, ONE_EMPTY_STAGE), deny);
+    assert_eq!(codes_and_severities(&options, &allowed), vec![]);
+}
+
+#[test]
+fn rtl_from_letters_only_without_lang() {
+    let hebrew =
+        "journey \"מסע\" {\n  stage מודעות \"מודעות\" { touchpoint סיכה \"סיכה בוייז\" }\n}\n";
+    let options = CompileOptions::default();
+    assert!(json_of(hebrew.as_bytes(), &options).contains("\"direction\": \"rtl\""));
+    let with_lang = hebrew.replace("{\n", "{\n  lang en\n");
+    assert!(json_of(with_lang.as_bytes(), &options).contains("\"direction\": \"ltr\""));
+    let forced = hebrew.replace("{\n", "{\n  direction ltr\n");
+    assert!(json_of(forced.as_bytes(), &options).contains("\"direction\": \"ltr\""));
+}
+
+#[test]
+fn bad_bytes_never_panic() {
+    let options = CompileOptions::default();
+    for bytes in [
+        &b"\xFF\xFE"[..],
+        b"",
+        b"\0",
+        b"journey",
+        b"journey \"\xC3",
+        b"\xEF\xBB\xBF",
+    ] {
+        let compiled = compile(bytes, &options);
+        assert!(compiled.has_errors(), "{bytes:?}");
+        // Every diagnostic renders against the source it came with.
+        report::human("f.journey", &compiled.source, &compiled.diagnostics, false);
+        report::json_lines("f.journey", &compiled.source, &compiled.diagnostics);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Any mix of journey words never panics, and every span lies on
+    /// character boundaries of the source the report renders.
+    #[test]
+    fn compile_never_panics(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "journey", "\"T\"", "{", "}", "\n", ";", "stage", "touchpoint", "persona", "team",
+            "channel", "flow", "->", "owner", "emotion", "-3", "2", "1.5", "50%", "link",
+            "\"javascript:x\"", "a", "b", "מודעות", "آگاهی", "reach", "lang", "he", "allow",
+            "deny", "nope", ",", "\"", "#", "metric", "m", "moment_of_truth", "\u{FEFF}",
+        ]),
+        0..60,
+    )) {
+        let source = words.join(" ");
+        let compiled = compile(source.as_bytes(), &CompileOptions::default());
+        for d in &compiled.diagnostics {
+            let spans = std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span));
+            for span in spans {
+                proptest::prop_assert!(span.start <= span.end && span.end <= compiled.source.len());
+                proptest::prop_assert!(compiled.source.is_char_boundary(span.start));
+                proptest::prop_assert!(compiled.source.is_char_boundary(span.end));
+            }
+        }
+        report::human("f.journey", &compiled.source, &compiled.diagnostics, false);
+    }
+}
