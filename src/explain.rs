@@ -62,7 +62,7 @@ const ENTRIES: &[Entry] = &[
         lint: false,
         meaning: "Two definitions use the same ID. Personas, teams, channels, stages and \
                   touchpoints share one namespace per file, so every ID must be unique.",
-        example: "team checkout \"Checkout team\"\nstage purchase {\n  touchpoint checkout \"Checkout\"\n}",
+        example: "journey \"Shop\" {\n  team checkout \"Checkout team\"\n  stage purchase {\n    touchpoint checkout \"Checkout\"\n  }\n}",
         fix: "rename one of the two definitions and the references that meant it.",
     },
     Entry {
@@ -70,7 +70,7 @@ const ENTRIES: &[Entry] = &[
         lint: false,
         meaning: "A statement names an ID that nothing defines: `owner` needs a team, `channel` a \
                   channel, an emotion's persona a persona, `flow` a stage or touchpoint.",
-        example: "team marketing \"Marketing\"\nstage awareness {\n  owner markting\n}",
+        example: "journey \"Shop\" {\n  team marketing \"Marketing\"\n  stage awareness {\n    owner markting\n  }\n}",
         fix: "fix the name (the help suggests the closest defined ID of the right kind) or add \
               the missing definition; definitions may come after their use.",
     },
@@ -79,7 +79,7 @@ const ENTRIES: &[Entry] = &[
         lint: false,
         meaning: "A reference names a definition of another kind than the statement needs, \
                   e.g. an `owner` that is a touchpoint instead of a team.",
-        example: "stage purchase {\n  owner checkout\n  touchpoint checkout \"Checkout\"\n}",
+        example: "journey \"Shop\" {\n  stage purchase {\n    owner checkout\n    touchpoint checkout \"Checkout\"\n  }\n}",
         fix: "name a definition of the right kind: `owner` → team, `channel` → channel, \
               emotion persona → persona, `flow` → stage or touchpoint.",
     },
@@ -87,14 +87,14 @@ const ENTRIES: &[Entry] = &[
         name: "emotion-range",
         lint: false,
         meaning: "An emotion score is not a whole number from -2 (very negative) to +2 (very positive).",
-        example: "touchpoint checkout {\n  emotion -3 \"Furious\"\n}",
+        example: "journey \"Shop\" {\n  stage purchase {\n    touchpoint checkout { emotion -3 \"Furious\" }\n  }\n}",
         fix: "use -2, -1, 0, 1 or 2; put nuances in the emotion's label.",
     },
     Entry {
         name: "persona-required",
         lint: false,
         meaning: "The journey has two or more personas, so every emotion must say whose it is.",
-        example: "persona michal \"Michal\"\npersona dan \"Dan\"\n...\n  touchpoint checkout {\n    emotion -2\n  }",
+        example: "journey \"Shop\" {\n  persona michal \"Michal\"\n  persona dan \"Dan\"\n  stage purchase {\n    touchpoint checkout { emotion -2 }\n  }\n}",
         fix: "name the persona before the score: `emotion michal -2 \"Frustrated\"`.",
     },
     Entry {
@@ -104,7 +104,7 @@ const ENTRIES: &[Entry] = &[
                   `channel`, `reach`, `link`, `moment_of_truth` or `description`, one persona's \
                   `emotion` in a touchpoint, a stage's `reach` or `description`, a persona's \
                   `description` or `quote`, the journey's `lang`, `direction` or `description`.",
-        example: "touchpoint checkout {\n  channel site\n  channel app\n}",
+        example: "journey \"Shop\" {\n  channel site \"Site\"\n  channel app \"App\"\n  stage purchase {\n    touchpoint checkout {\n      channel site\n      channel app\n    }\n  }\n}",
         fix: "keep one of the two statements.",
     },
     Entry {
@@ -114,7 +114,7 @@ const ENTRIES: &[Entry] = &[
                   `reach` that is negative or not a whole number, a `lang` that is not a BCP 47 \
                   tag, an unknown lint name in `allow`/`deny`, a `direction` other than ltr, rtl \
                   or auto, a channel mode other than online or offline.",
-        example: "stage purchase {\n  reach -5\n  metric abandonment 138%\n}",
+        example: "journey \"Shop\" {\n  stage purchase {\n    reach -5\n    metric abandonment 138%\n  }\n}",
         fix: "write a value the statement accepts; the help says which.",
     },
     Entry {
@@ -122,14 +122,14 @@ const ENTRIES: &[Entry] = &[
         lint: false,
         meaning: "A `link` does not use the http, https or mailto scheme. Maps are shared and \
                   opened in browsers, so other schemes (javascript:, data:, file:) are refused.",
-        example: "touchpoint magnet {\n  link \"javascript:alert(1)\"\n}",
+        example: "journey \"Shop\" {\n  stage retention {\n    touchpoint magnet { link \"javascript:alert(1)\" }\n  }\n}",
         fix: "link to a web page or an e-mail address: `link \"https://example.com/page\"`.",
     },
     Entry {
         name: "self-flow",
         lint: false,
         meaning: "A flow edge goes from a point to itself, which moves the customer nowhere.",
-        example: "flow checkout -> checkout",
+        example: "journey \"Shop\" {\n  stage purchase { touchpoint checkout }\n  flow checkout -> checkout\n}",
         fix: "remove the edge or name the point the customer moves to.",
     },
     Entry {
@@ -152,7 +152,7 @@ const ENTRIES: &[Entry] = &[
         name: "empty-stage",
         lint: true,
         meaning: "A stage has no touchpoint: a gap in the net where customers drop.",
-        example: "stage consideration \"Consideration\" { }",
+        example: "journey \"Shop\" {\n  stage awareness { touchpoint ad \"Ad\" }\n  stage consideration \"Consideration\" { }\n}",
         fix: "add the touchpoints where customers meet you in this stage, or remove the stage.",
     },
     Entry {
@@ -160,14 +160,14 @@ const ENTRIES: &[Entry] = &[
         lint: true,
         meaning: "A touchpoint has no owner, neither its own nor its stage's: no team is in \
                   charge of moving the customer on from there.",
-        example: "stage purchase {\n  touchpoint checkout \"Checkout\"\n}",
+        example: "journey \"Shop\" {\n  stage purchase {\n    touchpoint checkout \"Checkout\"\n  }\n}",
         fix: "add `owner TEAM` to the touchpoint or to its stage.",
     },
     Entry {
         name: "missing-emotion",
         lint: true,
         meaning: "A touchpoint has no emotion, which leaves a hole in the emotion curve.",
-        example: "touchpoint checkout \"Checkout\" {\n  channel site\n}",
+        example: "journey \"Shop\" {\n  channel site \"Site\"\n  stage purchase {\n    touchpoint checkout \"Checkout\" { channel site }\n  }\n}",
         fix: "add `emotion SCORE \"Label\"` with a score from -2 to +2.",
     },
     Entry {
@@ -175,14 +175,14 @@ const ENTRIES: &[Entry] = &[
         lint: true,
         meaning: "A touchpoint or stage names a pain but no opportunity: the map shows a \
                   problem without the improvement it suggests.",
-        example: "touchpoint checkout {\n  pain \"Her payment option is missing\"\n}",
+        example: "journey \"Shop\" {\n  stage purchase {\n    touchpoint checkout {\n      pain \"Her payment option is missing\"\n    }\n  }\n}",
         fix: "add `opportunity \"Add the two most used local wallets\"` next to the pain.",
     },
     Entry {
         name: "unused-definition",
         lint: true,
         meaning: "A team or channel is defined but no stage or touchpoint uses it.",
-        example: "team legal \"Legal\"   # no `owner legal` anywhere",
+        example: "journey \"Shop\" {\n  team legal \"Legal\"   # no `owner legal` anywhere\n  stage awareness { touchpoint ad }\n}",
         fix: "use it (`owner legal`, `channel web`) or remove the definition.",
     },
     Entry {
@@ -190,7 +190,7 @@ const ENTRIES: &[Entry] = &[
         lint: true,
         meaning: "No flow leads back to an earlier stage or touchpoint, so the journey is a \
                   line. Journeys are circular: returning customers and referrals belong on the map.",
-        example: "flow ad -> checkout -> magnet",
+        example: "journey \"Shop\" {\n  stage awareness { touchpoint ad }\n  stage purchase { touchpoint checkout }\n  flow ad -> checkout\n}",
         fix: "add a flow back to an earlier point: `flow magnet -> awareness \"Brings a friend\"`.",
     },
     Entry {
@@ -198,7 +198,7 @@ const ENTRIES: &[Entry] = &[
         lint: true,
         meaning: "A stage's `reach` is larger than the previous stage's: a funnel only narrows, \
                   so a figure or the stage order is probably wrong.",
-        example: "stage awareness { reach 900 }\nstage purchase { reach 12000 }",
+        example: "journey \"Shop\" {\n  stage awareness { reach 900; touchpoint ad }\n  stage purchase { reach 12000; touchpoint checkout }\n}",
         fix: "check both figures, or reorder the stages.",
     },
 ];
@@ -216,5 +216,21 @@ mod tests {
         assert_eq!(codes().count(), 12 + crate::lint::LINTS.len());
         assert!(explain("unknown-reference").unwrap().contains("Example:"));
         assert_eq!(explain("nope"), None);
+    }
+
+    /// Each example (all but `encoding`, which is about bytes) really
+    /// produces its code.
+    #[test]
+    fn examples_trigger_their_code() {
+        for entry in ENTRIES.iter().filter(|e| e.name != "encoding") {
+            let compiled = crate::compile(entry.example.as_bytes(), &Default::default());
+            let code = format!("cjm::{}", entry.name);
+            let codes: Vec<_> = compiled
+                .diagnostics
+                .iter()
+                .map(|d| d.code.as_str())
+                .collect();
+            assert!(codes.contains(&code.as_str()), "{code}: {codes:?}");
+        }
     }
 }
