@@ -288,3 +288,67 @@ proptest::proptest! {
         report::human("f.journey", &compiled.source, &compiled.diagnostics, false);
     }
 }
+
+/// Walks a JSON value beside its schema: every object's keys are exactly
+/// the schema's required properties.
+fn check_against(
+    value: &serde_json::Value,
+    schema: &serde_json::Value,
+    root: &serde_json::Value,
+    at: &str,
+) {
+    let schema = match schema.get("$ref").and_then(|r| r.as_str()) {
+        Some(reference) => root.pointer(reference.trim_start_matches('#')).unwrap(),
+        None => schema,
+    };
+    if let Some(options) = schema.get("anyOf").and_then(|a| a.as_array()) {
+        if !value.is_null() {
+            let object = options
+                .iter()
+                .find(|o| o.get("type") != Some(&"null".into()))
+                .unwrap();
+            check_against(value, object, root, at);
+        }
+        return;
+    }
+    match value {
+        serde_json::Value::Object(map) => {
+            let required: Vec<&str> = schema["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
+            let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+            assert_eq!(keys, required, "at {at}");
+            for (key, inner) in map {
+                check_against(
+                    inner,
+                    &schema["properties"][key],
+                    root,
+                    &format!("{at}.{key}"),
+                );
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_against(item, &schema["items"], root, &format!("{at}[{i}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_schema_describes_every_field_written() {
+    let schema: serde_json::Value = serde_json::from_str(&cjm::render::json_schema()).unwrap();
+    assert_eq!(
+        schema["$defs"]["Emotion"]["properties"]["score"]["maximum"],
+        2
+    );
+    insta::glob!("fixtures/valid/*.journey", |path| {
+        let json = json_of(&std::fs::read(path).unwrap(), &CompileOptions::default());
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        check_against(&value, &schema, &schema, "$");
+    });
+}
