@@ -3,12 +3,14 @@
 //! `:` and `,` in property values.
 
 use super::Place;
+use crate::diagnostic::LineIndex;
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub(super) fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
+    let lines = LineIndex::new(source);
     let mut out = String::new();
     for d in diagnostics {
-        let place = Place::of(source, d);
+        let place = Place::of(&lines, d);
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

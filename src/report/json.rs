@@ -3,12 +3,14 @@
 use serde_json::json;
 
 use super::Place;
-use crate::diagnostic::{Diagnostic, line_col};
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::LineIndex;
 
 pub(super) fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) -> String {
+    let lines = LineIndex::new(source);
     let mut out = String::new();
     for d in diagnostics {
-        let place = Place::of(source, d);
+        let place = Place::of(&lines, d);
         // Every labelled place: the primary one first (when it has a
         // label), then the secondary ones.
         let primary = d.label.as_ref().map(|message| (d.span, message));
@@ -16,7 +18,7 @@ pub(super) fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) -> St
             .into_iter()
             .chain(d.labels.iter().map(|l| (l.span, &l.message)))
             .map(|(span, message)| {
-                let (line, column) = line_col(source, span.start);
+                let (line, column) = lines.line_col(span.start);
                 json!({ "message": message, "line": line, "column": column })
             })
             .collect();

@@ -6,7 +6,7 @@ mod github;
 mod human;
 mod json;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, LineIndex};
 
 /// miette's graphical report of every diagnostic; colour only when asked.
 pub fn human(path: &str, source: &str, diagnostics: &[Diagnostic], color: bool) -> String {
@@ -33,10 +33,10 @@ struct Place {
 }
 
 impl Place {
-    fn of(source: &str, diagnostic: &Diagnostic) -> Place {
-        let (line, column) = crate::diagnostic::line_col(source, diagnostic.span.start);
+    fn of(lines: &LineIndex, diagnostic: &Diagnostic) -> Place {
+        let (line, column) = lines.line_col(diagnostic.span.start);
         let end = diagnostic.span.end.max(diagnostic.span.start);
-        let (end_line, end_column) = crate::diagnostic::line_col(source, end);
+        let (end_line, end_column) = lines.line_col(end);
         Place {
             line,
             column,

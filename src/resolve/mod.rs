@@ -50,7 +50,8 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     };
 
     let mut resolver = Resolver {
-        source: &source,
+        lines: crate::diagnostic::LineIndex::new(&source),
+        personas: Vec::new(),
         symbols: Symbols::default(),
         diags: Vec::new(),
         maybe_defined: Default::default(),
@@ -59,6 +60,11 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     };
     resolver.symbols = Symbols::collect(&ast, &mut resolver.diags);
     resolver.sites.ids = resolver.symbols.spans().collect();
+    resolver.personas = resolver
+        .symbols
+        .ids_of(&[symbols::Kind::Persona])
+        .map(String::from)
+        .collect();
     if parse_failed {
         (resolver.maybe_defined, resolver.maybe_stage) = recovery::unparsed_definitions(&source);
     }

@@ -9,7 +9,9 @@ use crate::lint::Sites;
 use crate::syntax::ast::{Num, Word};
 
 pub(crate) struct Resolver<'a> {
-    pub source: &'a str,
+    pub lines: crate::diagnostic::LineIndex<'a>,
+    /// Persona IDs in definition order.
+    pub personas: Vec<String>,
     pub symbols: Symbols,
     pub diags: Vec<Diagnostic>,
     /// IDs that statements which failed to parse seem to define: no
@@ -179,7 +181,7 @@ impl Resolver<'_> {
 
     /// Where a byte offset is, as the model's 1-based position.
     pub(crate) fn position(&self, offset: usize) -> crate::model::Position {
-        let (line, column) = crate::diagnostic::line_col(self.source, offset);
+        let (line, column) = self.lines.line_col(offset);
         crate::model::Position { line, column }
     }
 }

@@ -265,6 +265,6 @@ impl Resolver<'_> {
     }
 
     fn personas_defined(&self) -> usize {
-        self.symbols.ids_of(&[Kind::Persona]).count()
+        self.personas.len()
     }
 }
