@@ -96,3 +96,26 @@ fn human_report_shows_code_message_label_and_help() {
     assert!(out.contains("did you mean `שיווק`?"), "{out}");
     assert!(!out.contains('\u{1b}'), "no colour unless asked");
 }
+
+#[test]
+fn human_report_in_colour_only_when_asked() {
+    let compiled = compile(HEBREW.as_bytes(), &CompileOptions::default());
+    let out = report::human("he.journey", &compiled.source, &compiled.diagnostics, true);
+    assert!(out.contains('\u{1b}'), "{out}");
+}
+
+#[test]
+fn encoding_errors_point_at_the_byte() {
+    let compiled = compile(
+        b"journey \"x\" {\n  team a \"caf\xE9\"\n}\n",
+        &CompileOptions::default(),
+    );
+    let out = report::json_lines("latin1.journey", &compiled.source, &compiled.diagnostics);
+    let error: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(error["code"], "cjm::encoding");
+    assert_eq!(
+        (error["line"].clone(), error["column"].clone()),
+        (2.into(), 14.into())
+    );
+    assert!(error["message"].as_str().unwrap().contains("0xE9"));
+}
