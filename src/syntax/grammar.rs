@@ -19,19 +19,19 @@ pub(crate) fn parse_head<'s>(
     source: &'s str,
     start: usize,
     end: usize,
-) -> Result<Pair<'s, Rule>, Diagnostic> {
+) -> Result<Pair<'s, Rule>, Box<Diagnostic>> {
     let text = &source[start..end];
     match JourneyParser::parse(rule, text) {
         Ok(mut pairs) => pairs.next().ok_or_else(|| {
             // A successful parse always yields the rule's own pair; this is
             // only a guard.
-            Diagnostic::error(
+            Box::new(Diagnostic::error(
                 "cjm::syntax",
                 "could not read this statement",
                 Span::new(start, end),
-            )
+            ))
         }),
-        Err(error) => Err(to_diagnostic(&error, source, start)),
+        Err(error) => Err(Box::new(to_diagnostic(&error, source, start))),
     }
 }
 

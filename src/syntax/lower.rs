@@ -364,7 +364,7 @@ impl<'s> Lower<'s> {
         match parse_head(rule, self.src, raw.start, end) {
             Ok(pair) => Some(self.parts(pair, raw.start)),
             Err(diagnostic) => {
-                self.diagnostics.push(diagnostic);
+                self.diagnostics.push(*diagnostic);
                 None
             }
         }
