@@ -120,19 +120,55 @@ fn string_len(text: &str) -> usize {
 }
 
 /// A fix to suggest when the mistake is a common one.
-fn help_for(expected: &[&str], source: &str, at: usize) -> Option<&'static str> {
-    let next = source[at.min(source.len())..].chars().next();
-    if expected.contains(&"'->'") && !expected.contains(&"a string") {
-        return Some("a flow needs at least two points: `flow a -> b`");
+fn help_for(expected: &[&str], source: &str, at: usize) -> Option<String> {
+    let rest = &source[at.min(source.len())..];
+    let next = rest.chars().next();
+    if expected.contains(&"a string") && next.is_some_and(char::is_alphabetic) {
+        let word = rest
+            .find(|c: char| c.is_whitespace() || "\"{};#,".contains(c))
+            .map_or(rest, |len| &rest[..len]);
+        return Some(format!("text is written in double quotes: \"{word}\""));
     }
-    if expected.contains(&"`online` or `offline`") && next.is_some_and(char::is_alphabetic) {
-        return Some("a channel's mode is `online` or `offline`");
-    }
-    if next == Some('{') && !expected.contains(&"'{'") {
-        return Some("this statement takes no block");
-    }
-    if expected == ["a newline or ';'"] {
-        return Some("put one statement per line, or separate them with ';'");
-    }
-    None
+    let help = if expected.contains(&"'->'") && !expected.contains(&"a string") {
+        "a flow needs at least two points: `flow a -> b`"
+    } else if expected.contains(&"`online` or `offline`") && next.is_some_and(char::is_alphabetic) {
+        "a channel's mode is `online` or `offline`"
+    } else if next == Some('{') && !expected.contains(&"'{'") {
+        "this statement takes no block"
+    } else {
+        return None;
+    };
+    Some(help.to_string())
+}
+
+/// How a statement is written, for the help of an error in it.
+pub(crate) fn usage(keyword: &str, rule: Rule) -> Option<&'static str> {
+    Some(match (keyword, rule) {
+        ("journey", _) => "write it as `journey \"Title\" { … }`",
+        ("lang", _) => "write it as `lang TAG`, for example `lang en` or `lang ar-EG`",
+        ("direction", _) => "write it as `direction ltr`, `direction rtl` or `direction auto`",
+        ("allow" | "deny", _) => {
+            "write it as `allow LINT …`, for example `allow empty-stage no-owner`"
+        }
+        ("persona", _) => "write it as `persona ID \"Label\"`, with an optional `{ … }` block",
+        ("team", _) => "write it as `team ID \"Label\"`",
+        ("channel", Rule::channel_def) => {
+            "write it as `channel ID \"Label\" online` (label and mode are optional)"
+        }
+        ("channel", _) => "write it as `channel ID`, naming a channel defined in the journey",
+        ("stage", _) => "write it as `stage ID \"Label\" { … }`",
+        ("touchpoint", _) => {
+            "write it as `touchpoint ID \"Label\"`, with an optional `{ … }` block"
+        }
+        ("flow", _) => "write it as `flow A -> B \"Label\"` (the label is optional)",
+        ("owner", _) => "write it as `owner TEAM` or `owner TEAM, TEAM`",
+        ("reach", _) => "write it as `reach N`, for example `reach 1200`",
+        ("metric", _) => "write it as `metric NAME VALUE`, for example `metric abandonment 38%`",
+        ("emotion", _) => {
+            "write it as `emotion [PERSONA] SCORE \"Label\"`, SCORE from -2 to +2, for example `emotion 1 \"Curious\"`"
+        }
+        ("moment_of_truth", _) => "write it as `moment_of_truth \"Note\"` (the note is optional)",
+        (_, Rule::text_stmt) => "the statement takes one string: `KEYWORD \"text\"`",
+        _ => return None,
+    })
 }

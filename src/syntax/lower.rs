@@ -4,7 +4,7 @@
 use pest::iterators::Pair;
 
 use super::ast::*;
-use super::grammar::{Rule, parse_head};
+use super::grammar::{self, Rule, parse_head};
 use super::keywords::{self, Context};
 use super::split::RawStmt;
 use super::strings::unescape;
@@ -100,7 +100,12 @@ impl<'s> Lower<'s> {
                 span: Span::new(raw.start, raw.end()),
             });
         }
-        if first.is_none() {
+        // A misspelled `journey` was already reported with a suggestion.
+        let misspelled = stmts.iter().any(|s| {
+            s.word(self.src)
+                .is_some_and(|w| keywords::suggest(w, Context::Top).is_some())
+        });
+        if first.is_none() && !misspelled {
             let at = stmts.first().map_or(0, |s| s.start);
             self.diagnostics.push(
                 Diagnostic::error(
@@ -363,7 +368,12 @@ impl<'s> Lower<'s> {
         let end = raw.block.as_ref().map_or(raw.head_end, |b| b.open + 1);
         match parse_head(rule, self.src, raw.start, end) {
             Ok(pair) => Some(self.parts(pair, raw.start)),
-            Err(diagnostic) => {
+            Err(mut diagnostic) => {
+                if diagnostic.help.is_none() {
+                    let keyword = raw.word(self.src).unwrap_or_default();
+                    diagnostic.help =
+                        grammar::usage(keyword, rule).map(|u| u.replace("KEYWORD", keyword));
+                }
                 self.diagnostics.push(*diagnostic);
                 None
             }

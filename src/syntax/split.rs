@@ -67,6 +67,7 @@ pub(crate) fn split(source: &str) -> Split {
         diagnostics: Vec::new(),
         eof_reported: false,
         suspect: None,
+        line_start: 0,
     };
     let stmts = scanner.top();
     Split {
@@ -75,6 +76,10 @@ pub(crate) fn split(source: &str) -> Split {
         diagnostics: scanner.diagnostics,
     }
 }
+
+/// Blocks nest four deep at most in a valid file; far deeper nesting is
+/// refused rather than risking the stack.
+const MAX_DEPTH: usize = 32;
 
 /// How a block ended.
 enum Close {
@@ -97,6 +102,9 @@ struct Scanner<'a> {
     /// when a `{` turns out unclosed at the end of the file, this block is
     /// the likely culprit. (offset of its `{`, its kind)
     suspect: Option<(usize, Context)>,
+    /// Offset where the current line starts (only `skip_trivia` crosses
+    /// line ends), so that indentation costs nothing to look up.
+    line_start: usize,
 }
 
 impl Scanner<'_> {
@@ -108,7 +116,11 @@ impl Scanner<'_> {
     fn skip_trivia(&mut self) {
         while let Some(b) = self.peek() {
             match b {
-                b' ' | b'\t' | b'\r' | b'\n' | b';' => self.pos += 1,
+                b'\n' => {
+                    self.pos += 1;
+                    self.line_start = self.pos;
+                }
+                b' ' | b'\t' | b'\r' | b';' => self.pos += 1,
                 b'#' => self.comment(),
                 _ => break,
             }
@@ -199,6 +211,7 @@ impl Scanner<'_> {
     /// character.
     fn statement(&mut self, context: Context, ancestors: &[Context]) -> RawStmt {
         let start = self.pos;
+        let indent = self.indent();
         let mut broken = false;
         while let Some(b) = self.peek() {
             match b {
@@ -220,11 +233,16 @@ impl Scanner<'_> {
         if broken {
             // The rest of the line is skipped; a `{` ending it still opens a
             // block, so that its content is checked and its `}` stays paired.
+            // Likewise a `}` ending it still closes the block around.
             let line = self.src[start..self.pos].trim_end();
-            opens_block = line.ends_with('{');
-            if opens_block {
+            if line.ends_with('{') || line.ends_with('}') {
                 self.pos = start + line.len() - 1;
             }
+            opens_block = line.ends_with('{');
+        }
+        if opens_block && ancestors.len() >= MAX_DEPTH {
+            self.too_deep();
+            opens_block = false;
         }
         let block = if opens_block {
             let open = self.pos;
@@ -232,12 +250,10 @@ impl Scanner<'_> {
             let inner = self.block_context(start, context);
             let mut chain = ancestors.to_vec();
             chain.push(context);
-            let (stmts, close) = self.block(open, inner, indent_of(self.bytes, start), &chain);
+            let (stmts, close) = self.block(open, inner, indent, &chain);
             let close = match close {
                 Close::Brace(at) => {
-                    if first_on_line(self.bytes, at)
-                        && indent_of(self.bytes, at) < indent_of(self.bytes, start)
-                    {
+                    if self.first_on_line(at) && self.indent() < indent {
                         self.suspect = Some((open, inner));
                     }
                     Some(at)
@@ -283,19 +299,8 @@ impl Scanner<'_> {
             }
             if self.belongs_outside(context, opener_indent, ancestors) {
                 let word_len = first_word(self.src, self.pos).map_or(1, str::len);
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        "cjm::syntax",
-                        format!("missing '}}' at the end of the {} block", kind(context)),
-                        Span::new(open, open + 1),
-                    )
-                    .with_label("this '{' is never closed")
-                    .with_secondary(
-                        Span::new(self.pos, self.pos + word_len),
-                        "expected '}' before this statement",
-                    )
-                    .with_help("add '}' after the last statement of the block"),
-                );
+                let before = Span::new(self.pos, self.pos + word_len);
+                self.unclosed(open, context, Some(before));
                 return (stmts, Close::Implicit);
             }
             let stmt = self.statement(context, ancestors);
@@ -320,8 +325,8 @@ impl Scanner<'_> {
         };
         !context.accepts(word)
             && ancestors.iter().any(|a| a.accepts(word))
-            && first_on_line(self.bytes, self.pos)
-            && indent_of(self.bytes, self.pos) <= opener_indent
+            && self.first_on_line(self.pos)
+            && self.indent() <= opener_indent
     }
 
     fn unclosed_at_eof(&mut self, open: usize, context: Context) {
@@ -329,21 +334,60 @@ impl Scanner<'_> {
             return;
         }
         self.eof_reported = true;
+        self.unclosed(open, context, None);
+    }
+
+    /// Reports the block opened at `open` as never closed (`before`: the
+    /// statement that showed it).
+    fn unclosed(&mut self, open: usize, context: Context, before: Option<Span>) {
         // A `}` that closed an inner block at a shallower indentation was
         // probably meant for this one: blame the inner block instead.
-        let (open, context) = match self.suspect {
+        let (open, context) = match self.suspect.take() {
             Some((inner, inner_context)) if inner > open => (inner, inner_context),
             _ => (open, context),
         };
+        let mut diagnostic = Diagnostic::error(
+            "cjm::syntax",
+            format!("missing '}}' at the end of the {} block", kind(context)),
+            Span::new(open, open + 1),
+        )
+        .with_label("this '{' is never closed")
+        .with_help("add '}' after the last statement of the block");
+        if let Some(before) = before {
+            diagnostic = diagnostic.with_secondary(before, "expected '}' before this statement");
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Number of spaces and tabs that start the current line.
+    fn indent(&self) -> usize {
+        self.bytes[self.line_start..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    }
+
+    /// Whether only blanks precede `at` on the current line.
+    fn first_on_line(&self, at: usize) -> bool {
+        self.bytes[self.line_start..at]
+            .iter()
+            .rev()
+            .all(|&b| b == b' ' || b == b'\t')
+    }
+
+    /// Reports blocks nested beyond `MAX_DEPTH` and skips the rest of the file.
+    fn too_deep(&mut self) {
         self.diagnostics.push(
             Diagnostic::error(
                 "cjm::syntax",
-                format!("missing '}}' at the end of the {} block", kind(context)),
-                Span::new(open, open + 1),
+                "blocks are nested too deeply",
+                Span::new(self.pos, self.pos + 1),
             )
-            .with_label("this '{' is never closed")
-            .with_help("add '}' after the last statement of the block"),
+            .with_label("this '{' opens a block inside too many others")
+            .with_help("a journey holds stages, and stages hold touchpoints: blocks nest at most four deep"),
         );
+        self.pos = self.bytes.len();
+        self.eof_reported = true;
     }
 
     /// Consumes a string from its opening quote; false (and reported) when
@@ -437,10 +481,4 @@ fn indent_of(bytes: &[u8], at: usize) -> usize {
         .iter()
         .take_while(|&&b| b == b' ' || b == b'\t')
         .count()
-}
-
-/// Whether only blanks precede `at` on its line.
-fn first_on_line(bytes: &[u8], at: usize) -> bool {
-    let start = line_start(bytes, at);
-    bytes[start..at].iter().all(|&b| b == b' ' || b == b'\t')
 }

@@ -531,3 +531,89 @@ fn messages_never_name_grammar_rules() {
         }
     }
 }
+
+#[test]
+fn a_missing_touchpoint_brace_is_blamed_on_the_touchpoint() {
+    let source = "journey \"J\" {\n  stage a {\n    touchpoint t {\n      emotion 1\n  }\n  stage b {\n  }\n}\n";
+    let diagnostics = errors(source);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert!(diagnostics[0].message.contains("touchpoint block"));
+    assert_eq!(diagnostics[0].span, Span::new(43, 44));
+}
+
+#[test]
+fn an_unterminated_string_in_a_one_line_block_keeps_its_brace() {
+    let source = "journey \"J\" {\n  stage a {\n    touchpoint t { action \"oops }\n    touchpoint u\n  }\n}\n";
+    let diagnostics = errors(source);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0].message, "unterminated string");
+}
+
+#[test]
+fn a_misspelled_journey_is_one_error() {
+    let diagnostics = errors("jouney \"J\" {\n  stage s {\n    touchpiont t\n  }\n}\n");
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+    assert_eq!(
+        diagnostics[0].help.as_deref(),
+        Some("did you mean `journey`?")
+    );
+    assert!(diagnostics[1].message.contains("touchpiont"));
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let source = format!("journey \"J\" {{\n{}", "{".repeat(100_000));
+    let diagnostics = errors(&source);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.message == "blocks are nested too deeply")
+    );
+}
+
+#[test]
+fn identifiers_take_marks_digits_and_joiners() {
+    // Hebrew with niqqud (combining marks), Persian digits, ZWNJ, `-` and `_`.
+    let source = "journey {\n  team שָׁלוֹם\n  team گام۲\n  team نمی\u{200C}دانم\n  team web-shop_2\n  stage _s {\n  }\n}\n";
+    let journey = ok(source);
+    let ids: Vec<&str> = journey
+        .body
+        .iter()
+        .filter_map(|s| match &s.kind {
+            JourneyStmt::Team(t) => Some(t.id.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids, ["שָׁלוֹם", "گام۲", "نمی\u{200C}دانم", "web-shop_2"]);
+    let diagnostics = errors("journey {\n  team 2nd\n}\n");
+    assert_eq!(diagnostics[0].message, "expected an identifier");
+}
+
+#[test]
+fn each_syntax_fixture_has_exactly_one_syntax_error() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("syntax-") && n.ends_with(".journey"))
+    });
+    paths.sort();
+    assert!(paths.len() >= 10);
+    for path in paths {
+        let source = std::fs::read_to_string(&path).expect("a readable fixture");
+        let diagnostics = errors(&source);
+        assert_eq!(diagnostics.len(), 1, "{}: {diagnostics:#?}", path.display());
+        let d = &diagnostics[0];
+        eprintln!(
+            "{}: {} [{}] label={:?} help={:?}",
+            path.file_name().and_then(|n| n.to_str()).unwrap_or(""),
+            d.message,
+            text(&source, d.span),
+            d.label,
+            d.help
+        );
+    }
+}
