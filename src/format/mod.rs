@@ -6,6 +6,8 @@
 //! written. Comments stay where they were (see `printer`).
 
 mod printer;
+#[cfg(test)]
+mod tests;
 
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::*;

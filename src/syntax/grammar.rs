@@ -35,6 +35,9 @@ pub(crate) fn parse_head<'s>(
     }
 }
 
+/// What the end of a statement is called in messages.
+const END: &str = "a newline or ';'";
+
 /// What each rule stands for, in words. The order is the order in which
 /// alternatives are listed ("a string or '{'").
 fn phrase(rule: Rule) -> Option<&'static str> {
@@ -43,11 +46,11 @@ fn phrase(rule: Rule) -> Option<&'static str> {
         Rule::ident => "an identifier",
         Rule::string => "a string",
         Rule::number => "a number",
-        Rule::mode => "`online` or `offline`",
+        Rule::mode => "`online`, `offline`",
         Rule::arrow => "'->'",
         Rule::comma => "','",
         Rule::lbrace => "'{'",
-        Rule::EOI => "a newline or ';'",
+        Rule::EOI => END,
         _ => return None,
     })
 }
@@ -71,6 +74,8 @@ fn to_diagnostic(error: &pest::error::Error<Rule>, source: &str, offset: usize) 
     let message = match expected.as_slice() {
         [] => "unexpected text".to_string(),
         [one] => format!("expected {one}"),
+        // The end phrase holds its own "or": "a string, a newline or ';'".
+        [init @ .., last] if *last == END => format!("expected {}, {last}", init.join(", ")),
         [init @ .., last] => format!("expected {} or {last}", init.join(", ")),
     };
     let (span, found) = found_at(source, at);
@@ -131,7 +136,7 @@ fn help_for(expected: &[&str], source: &str, at: usize) -> Option<String> {
     }
     let help = if expected.contains(&"'->'") && !expected.contains(&"a string") {
         "a flow needs at least two points: `flow a -> b`"
-    } else if expected.contains(&"`online` or `offline`") && next.is_some_and(char::is_alphabetic) {
+    } else if expected.contains(&"`online`, `offline`") && next.is_some_and(char::is_alphabetic) {
         "a channel's mode is `online` or `offline`"
     } else if next == Some('{') && !expected.contains(&"'{'") {
         "this statement takes no block"

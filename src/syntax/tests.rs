@@ -481,7 +481,7 @@ fn grammar_shape_errors() {
         ("flow a", "expected '->'"),
         (
             "channel x \"X\" sometimes",
-            "expected `online` or `offline` or a newline or ';'",
+            "expected `online`, `offline`, a newline or ';'",
         ),
         ("team t \"T\" {\n  }", "expected a newline or ';'"),
         ("lang en fr", "expected a newline or ';'"),
