@@ -102,10 +102,15 @@ static FACES: LazyLock<Vec<Option<Face>>> = LazyLock::new(|| {
             let font = FontRef::new(source.data).ok()?;
             let metrics = font.metrics(Size::unscaled(), LocationRef::default());
             let coverage = font.charmap().mappings().map(|(c, _)| c).collect();
+            let units_per_em = f32::from(metrics.units_per_em.max(1));
+            let (mut ascent, mut descent) = (metrics.ascent, -metrics.descent);
+            if ascent + descent > TALL_FACE * units_per_em {
+                (ascent, descent) = letter_extents(&font, source.script);
+            }
             Some(Face {
-                units_per_em: f32::from(metrics.units_per_em.max(1)),
-                ascent: metrics.ascent,
-                descent: -metrics.descent,
+                units_per_em,
+                ascent,
+                descent,
                 leading: metrics.leading,
                 font,
                 coverage,
@@ -113,6 +118,37 @@ static FACES: LazyLock<Vec<Option<Face>>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// Line spacing, in em, beyond which a face's declared ascent and descent
+/// are not used for line spacing. Noto Sans Arabic declares 2.1 em (room
+/// for stacked diacritics, rare in labels): taking that as the maximum
+/// over faces would space every map's lines twice as far apart as the
+/// Latin face needs. Such a face contributes the ink extents of its
+/// letters instead.
+const TALL_FACE: f32 = 1.6;
+
+/// Letters whose ink a tall face's lines must fit: every base letter of
+/// the script, including the tallest (alef with hamza, keheh) and the
+/// deepest (yeh, jeem, reh).
+fn script_letters(script: Script) -> &'static str {
+    match script {
+        Script::Latin => "ÁÉÍÓÚÇgjpqy|()[]{}",
+        Script::Hebrew => "אבגדהוזחטיכלמנסעפצקרשתםןףךץ",
+        Script::Arabic => "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژکگی",
+    }
+}
+
+/// (ascent, descent) of the ink of the script's letters, in font units.
+fn letter_extents(font: &FontRef<'static>, script: Script) -> (f32, f32) {
+    let charmap = font.charmap();
+    let glyphs = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+    script_letters(script)
+        .chars()
+        .filter_map(|c| glyphs.bounds(charmap.map(c)?))
+        .fold((0.0f32, 0.0f32), |(a, d), b| {
+            (a.max(b.y_max), d.max(-b.y_min))
+        })
+}
 
 pub(crate) fn face(id: FontId) -> Option<&'static Face> {
     FACES.get(usize::from(id.0)).and_then(Option::as_ref)
@@ -280,6 +316,19 @@ mod tests {
                 typographic.iter().all(|n| n == source.family),
                 "{typographic:?}"
             );
+        }
+    }
+
+    #[test]
+    fn line_metrics_fit_every_script_without_doubling_latin_spacing() {
+        let (ascent, descent, gap) = max_metrics(1.0);
+        let height = ascent + descent + gap;
+        assert!(height > 1.3 && height < 1.6, "{height}");
+        for (i, source) in SOURCES.iter().enumerate() {
+            let face = face(FontId(i as u8)).expect("face");
+            let (top, bottom) = letter_extents(&face.font, source.script);
+            assert!(top / face.units_per_em <= ascent, "face {i}");
+            assert!(bottom / face.units_per_em <= descent, "face {i}");
         }
     }
 
