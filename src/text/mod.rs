@@ -121,3 +121,6 @@ pub(crate) fn font_files() -> Vec<&'static [u8]> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod resvg_tests;
