@@ -11,10 +11,13 @@
 //! `bidi.rs` for why this renders the same in resvg and in browsers.
 
 mod bidi;
+mod cache;
 mod fonts;
 mod shape;
 mod subset;
 mod wrap;
+
+use cache::Memo;
 
 /// Index of one of the bundled font faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,10 +60,16 @@ pub(crate) struct Line {
 /// one (as the SVG shows them); for text with line breaks, the width of
 /// the widest paragraph.
 pub(crate) fn measure(text: &str, style: Style) -> f32 {
-    wrap::paragraphs(text)
-        .iter()
-        .map(|p| wrap::paragraph_width(p, style))
-        .fold(0.0, f32::max)
+    static MEASURED: Memo<(String, u32, Weight), f32> = Memo::new(100_000);
+    MEASURED.get_or(
+        (text.to_string(), style.size.to_bits(), style.weight),
+        |_| {
+            wrap::paragraphs(text)
+                .iter()
+                .map(|p| wrap::paragraph_width(p, style))
+                .fold(0.0, f32::max)
+        },
+    )
 }
 
 /// Distance between baselines: ascent + descent + line gap of the tallest
@@ -81,7 +90,16 @@ pub(crate) fn ascent(style: Style) -> f32 {
 /// `base_rtl` is the paragraph direction. Mandatory breaks (`\n`) start a
 /// new line; an empty paragraph gives a line without runs.
 pub(crate) fn wrap(text: &str, style: Style, max_width: f32, base_rtl: bool) -> Vec<Line> {
-    wrap::wrap(text, style, max_width, base_rtl)
+    type Key = (String, u32, Weight, u32, bool);
+    static WRAPPED: Memo<Key, Vec<Line>> = Memo::new(20_000);
+    let key = (
+        text.to_string(),
+        style.size.to_bits(),
+        style.weight,
+        max_width.to_bits(),
+        base_rtl,
+    );
+    WRAPPED.get_or(key, |_| wrap::wrap(text, style, max_width, base_rtl))
 }
 
 /// The CSS family name of a font (as named inside the font file).

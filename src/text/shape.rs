@@ -10,6 +10,7 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use harfrust::{Direction, GlyphBuffer, ShapeOptions, ShapePlan, ShaperData, UnicodeBuffer};
 
 use super::FontId;
+use super::cache::Memo;
 use super::fonts::{self, FACE_COUNT, Script};
 
 /// Shaping tables of each face, built once.
@@ -26,13 +27,8 @@ type PlanKey = (u8, bool, harfrust::Script);
 static PLANS: LazyLock<Mutex<HashMap<PlanKey, Arc<ShapePlan>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
-type WidthKey = (u8, bool, String);
-
-/// Cached widths in font units. Bounded: cleared when it grows past
-/// `WIDTH_CACHE_LIMIT` entries (a long watch session must not grow forever).
-static WIDTHS: LazyLock<Mutex<HashMap<WidthKey, f32>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
-const WIDTH_CACHE_LIMIT: usize = 200_000;
+/// Cached widths in font units per (face, rtl, text).
+static WIDTHS: Memo<(u8, bool, String), f32> = Memo::new(200_000);
 
 /// Shapes `text` with one face in one direction and hands the glyphs to `f`.
 /// `None` if the face is missing (never for the bundled faces).
@@ -83,27 +79,15 @@ pub(crate) fn width_units(font: FontId, rtl: bool, text: &str) -> f32 {
     if text.is_empty() {
         return 0.0;
     }
-    let key = (font.0, rtl, text.to_string());
-    if let Some(&w) = WIDTHS
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&key)
-    {
-        return w;
-    }
-    let width = with_shaped(font, rtl, text, |out| {
-        out.glyph_positions()
-            .iter()
-            .map(|p| p.x_advance as f32)
-            .sum::<f32>()
+    WIDTHS.get_or((font.0, rtl, text.to_string()), |(_, _, text)| {
+        with_shaped(font, rtl, text, |out| {
+            out.glyph_positions()
+                .iter()
+                .map(|p| p.x_advance as f32)
+                .sum::<f32>()
+        })
+        .unwrap_or(0.0)
     })
-    .unwrap_or(0.0);
-    let mut cache = WIDTHS.lock().unwrap_or_else(PoisonError::into_inner);
-    if cache.len() >= WIDTH_CACHE_LIMIT {
-        cache.clear();
-    }
-    cache.insert(key, width);
-    width
 }
 
 /// Advance width of `text` in px at `size`.

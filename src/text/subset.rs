@@ -1,14 +1,15 @@
 //! `@font-face` rules that embed subsets of the bundled faces, so a map
 //! looks the same in every browser without the fonts installed.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use base64::Engine as _;
 use skera::{Plan, SubsetFlags, subset_font};
 use skrifa::raw::collections::IntSet;
 use skrifa::raw::types::{GlyphId, NameId, Tag};
 
+use super::cache::Memo;
 use super::{FontId, Weight, fonts};
 
 /// Tables that have no use in a browser (same list as the subsetter's
@@ -21,10 +22,7 @@ const DROP_TABLES: [&[u8; 4]; 19] = [
 /// Subsets already made, keyed by face and characters: re-rendering the
 /// same map (watch mode, benchmarks) must not subset again. Small and
 /// cleared when full.
-type SubsetKey = (u8, Vec<char>);
-static SUBSETS: LazyLock<Mutex<HashMap<SubsetKey, Arc<Vec<u8>>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
-const SUBSET_CACHE_LIMIT: usize = 64;
+static SUBSETS: Memo<(u8, Vec<char>), Arc<Vec<u8>>> = Memo::new(64);
 
 /// The CSS weight of a face.
 pub(crate) fn css_weight(font: FontId) -> u16 {
@@ -59,29 +57,16 @@ pub(crate) fn embedded_font_css(used: &BTreeMap<FontId, BTreeSet<char>>) -> Stri
 /// A subset of `font` with `chars` (and what shaping them needs: the
 /// GSUB/GPOS/GDEF closure, so Arabic joining survives).
 pub(crate) fn subset(font: FontId, chars: Vec<char>) -> Arc<Vec<u8>> {
-    let key = (font.0, chars);
-    if let Some(found) = SUBSETS
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&key)
-    {
-        return found.clone();
-    }
-    let data = fonts::data(font);
-    // The subsetter is not ours and may panic on input it does not
-    // expect; a map must still render, so fall back to the whole face
-    // (bigger, but drawing the same glyphs).
-    let made = std::panic::catch_unwind(|| make_subset(font, &key.1))
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| data.to_vec());
-    let made = Arc::new(made);
-    let mut cache = SUBSETS.lock().unwrap_or_else(PoisonError::into_inner);
-    if cache.len() >= SUBSET_CACHE_LIMIT {
-        cache.clear();
-    }
-    cache.insert(key, made.clone());
-    made
+    SUBSETS.get_or((font.0, chars), |(_, chars)| {
+        // The subsetter is not ours and may panic on input it does not
+        // expect; a map must still render, so fall back to the whole face
+        // (bigger, but drawing the same glyphs).
+        let made = std::panic::catch_unwind(|| make_subset(font, chars))
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| fonts::data(font).to_vec());
+        Arc::new(made)
+    })
 }
 
 fn make_subset(font: FontId, chars: &[char]) -> Option<Vec<u8>> {
@@ -190,6 +175,11 @@ mod tests {
             "font-family:'Noto Sans Hebrew';font-weight:700;src:url(data:font/ttf;base64,"
         ));
         assert_eq!(css, embedded_font_css(&used), "deterministic");
+        let chars = ['a', 'b', 'ש'];
+        assert_eq!(
+            make_subset(FontId(0), &chars),
+            make_subset(FontId(0), &chars)
+        );
         assert_eq!(embedded_font_css(&BTreeMap::new()), "");
     }
 }
