@@ -13,6 +13,7 @@
 mod bidi;
 mod cache;
 mod fonts;
+pub(crate) mod probe;
 mod shape;
 mod subset;
 mod wrap;
