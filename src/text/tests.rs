@@ -274,3 +274,22 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_long_arabic_word_is_cut_where_letters_do_not_join() {
+    // "سلام" repeated without spaces: every fourth boundary (after the
+    // alef) is one where the letters do not connect.
+    let word = "سلام".repeat(8);
+    let lines = wrap(&word, BODY, 90.0, true);
+    assert!(lines.len() > 2);
+    let mut joined = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        assert!(line.width <= 90.01);
+        let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+        if i + 1 < lines.len() {
+            assert!(text.ends_with('ا'), "line {i} {text:?} cuts a join");
+        }
+        joined.push_str(&text);
+    }
+    assert_eq!(joined, word);
+}

@@ -190,5 +190,73 @@ fn break_word(
             hi = mid - 1;
         }
     }
-    ends.get(lo.max(1) - 1).copied().unwrap_or(range.end)
+    // Within the fitting prefix, prefer the last cut that does not split
+    // two joined Arabic letters (looking back at most half the line).
+    let chosen = (lo.div_ceil(2)..=lo)
+        .rev()
+        .find(|&k| k == ends.len() || !joined_across(para.text, ends[k - 1]))
+        .unwrap_or(lo);
+    ends.get(chosen.max(1) - 1).copied().unwrap_or(range.end)
+}
+
+/// Whether the letters on both sides of byte `at` join (Arabic cursive
+/// connection), so a cut there would change both letters' shapes.
+fn joined_across(text: &str, at: usize) -> bool {
+    let before = text[..at]
+        .chars()
+        .rev()
+        .find(|&c| !is_attached(c) || c == '\u{200C}');
+    let after = text[at..].chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) => joins_to_next(b) && is_arabic_letter(a),
+        _ => false,
+    }
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c as u32, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06D5 | 0x06FA..=0x06FC | 0x06FF)
+}
+
+/// Arabic letters that connect to the letter after them (dual-joining);
+/// alef, dal, reh, waw and their variants only connect to the one before.
+fn joins_to_next(c: char) -> bool {
+    is_arabic_letter(c)
+        && !matches!(
+            c as u32,
+            0x0621..=0x0625
+                | 0x0627
+                | 0x0629
+                | 0x062F..=0x0632
+                | 0x0648
+                | 0x0671..=0x0673
+                | 0x0675..=0x0677
+                | 0x0688..=0x0699
+                | 0x06C0
+                | 0x06C3..=0x06CB
+                | 0x06CD
+                | 0x06CF
+                | 0x06D2
+                | 0x06D3
+                | 0x06D5
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_joins_are_recognised() {
+        // "سلام": seen joins lam, lam joins alef, alef does not join meem.
+        let text = "سلام";
+        let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        assert!(joined_across(text, at(1)));
+        assert!(joined_across(text, at(2)));
+        assert!(!joined_across(text, at(3)));
+        assert!(!joined_across("abc", 1));
+        // ZWNJ already breaks the join.
+        let text = "می\u{200C}خواهم";
+        let after_zwnj = text.find('خ').expect("letter");
+        assert!(!joined_across(text, after_zwnj));
+    }
 }
