@@ -66,7 +66,8 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         .map(String::from)
         .collect();
     if parse_failed {
-        (resolver.maybe_defined, resolver.maybe_stage) = recovery::unparsed_definitions(&source);
+        (resolver.maybe_defined, resolver.maybe_stage) =
+            recovery::unparsed_definitions(&source, &ast);
     }
     let parts = resolver.journey(&ast);
     let Resolver { diags, sites, .. } = resolver;
