@@ -87,7 +87,7 @@ impl Resolver<'_> {
                 JourneyStmt::Flow(f) => self.flow(f, &mut parts.flows),
             }
         }
-        if !has_stage && !self.maybe_defined_stage() {
+        if !has_stage && !self.maybe_stage {
             self.diags.push(
                 Diagnostic::error(
                     "cjm::no-stages",

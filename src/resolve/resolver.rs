@@ -23,10 +23,6 @@ pub(crate) struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    pub(crate) fn maybe_defined_stage(&self) -> bool {
-        self.maybe_stage
-    }
-
     /// Reports an error unless `word` names a definition of one of
     /// `kinds`; `keyword` is the statement that refers.
     pub(crate) fn reference(&mut self, word: &Word, kinds: &[Kind], keyword: &str) -> bool {
