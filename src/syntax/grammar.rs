@@ -106,7 +106,20 @@ fn found_at(source: &str, at: usize) -> (Span, String) {
                 .unwrap_or(rest.len());
             (Span::new(at, at + len), format!("`{}`", &rest[..len]))
         }
-        c => (Span::new(at, at + c.len_utf8()), format!("'{c}'")),
+        c => (Span::new(at, at + c.len_utf8()), describe(c)),
+    }
+}
+
+/// A character as the user can see it: invisible ones (bidi marks, odd
+/// spaces) by their code point, since quoting them shows nothing.
+pub(crate) fn describe(c: char) -> String {
+    let invisible = c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+    if invisible {
+        format!("an invisible character (U+{:04X})", c as u32)
+    } else {
+        format!("'{c}'")
     }
 }
 
