@@ -320,3 +320,14 @@ fn a_missing_open_brace_is_one_error() {
     };
     assert_eq!(stage.body.len(), 2);
 }
+
+#[test]
+fn an_error_at_the_end_of_a_line_says_so() {
+    // Trailing blanks and a comment after the last token.
+    let source = "journey {\n  flow a ->   # oops\n}\n";
+    let diagnostics = errors(source);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].message, "expected an identifier");
+    assert_eq!(diagnostics[0].label.as_deref(), Some("found a comment"));
+    assert_eq!(diagnostics[0].span, Span::new(21, 21));
+}
