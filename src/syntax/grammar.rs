@@ -161,6 +161,13 @@ fn help_for(expected: &[&str], source: &str, at: usize) -> Option<String> {
         "a channel's mode is `online` or `offline`"
     } else if next == Some('{') && !expected.contains(&"'{'") {
         "this statement takes no block"
+    } else if next == Some('%') {
+        "write '%' right after the number, as in `38%`"
+    } else if next == Some(',')
+        && !expected.contains(&"','")
+        && source[..at].ends_with(|c: char| c.is_ascii_digit())
+    {
+        "write numbers without separators, as in `12000`"
     } else {
         return None;
     };

@@ -331,3 +331,22 @@ fn an_error_at_the_end_of_a_line_says_so() {
     assert_eq!(diagnostics[0].label.as_deref(), Some("found a comment"));
     assert_eq!(diagnostics[0].span, Span::new(21, 21));
 }
+
+#[test]
+fn number_typos_get_a_hint() {
+    for (statement, hint) in [
+        ("reach 12,000", "separators"),
+        ("metric drop 38 %", "right after"),
+    ] {
+        let source = format!("journey {{\n  stage s {{\n    {statement}\n  }}\n}}\n");
+        let diagnostics = errors(&source);
+        assert_eq!(diagnostics.len(), 1);
+        assert!(
+            diagnostics[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains(hint)),
+            "{diagnostics:#?}"
+        );
+    }
+}
