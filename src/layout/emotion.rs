@@ -53,41 +53,9 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
     let all = series(j);
     let n = all.len();
     let single = j.personas.len() <= 1;
-    let mut backdrop = Vec::new();
     let mut curves = Vec::new();
     let mut points = Vec::new();
     let mut bottom = level_y(-2) + 16.0;
-
-    // Tinted halves and level lines, behind everything.
-    let (x0, x1) = (grid.left, grid.right);
-    backdrop.push(super::cell::rect(
-        Rect::new(
-            x0,
-            level_y(2) - 14.0,
-            x1 - x0,
-            level_y(0) - level_y(2) + 14.0,
-        ),
-        0.0,
-        Some(Paint::EmotionBand(true)),
-        None,
-    ));
-    backdrop.push(super::cell::rect(
-        Rect::new(x0, level_y(0), x1 - x0, level_y(-2) - level_y(0) + 14.0),
-        0.0,
-        Some(Paint::EmotionBand(false)),
-        None,
-    ));
-    for s in -2..=2i8 {
-        backdrop.push(Item::Path(PathShape {
-            cmds: vec![Cmd::Move(x0, level_y(s)), Cmd::Line(x1, level_y(s))],
-            fill: None,
-            stroke: Some(Stroke {
-                paint: Paint::GridLine,
-                width: if s == 0 { 1.2 } else { 0.8 },
-                dash: if s == 0 { None } else { Some((3.0, 4.0)) },
-            }),
-        }));
-    }
 
     for se in &all {
         // (column, x, y, score, label, touchpoint id)
@@ -207,13 +175,50 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
             points.push(Item::Group(g));
         }
     }
-    let mut items = backdrop;
-    items.extend(curves);
+    let mut items = curves;
     items.extend(points);
     Cell {
         items,
         h: bottom + 12.0,
     }
+}
+
+/// Tinted halves and level lines, drawn with the lane backgrounds (y from
+/// the lane's top).
+pub(crate) fn backdrop(grid: &Grid) -> Vec<Item> {
+    let (x0, x1) = (grid.left, grid.right);
+    let mut backdrop = Vec::new();
+    // Tinted halves and level lines, behind everything.
+    backdrop.push(super::cell::rect(
+        Rect::new(
+            x0,
+            level_y(2) - 14.0,
+            x1 - x0,
+            level_y(0) - level_y(2) + 14.0,
+        ),
+        0.0,
+        Some(Paint::EmotionBand(true)),
+        None,
+    ));
+    backdrop.push(super::cell::rect(
+        Rect::new(x0, level_y(0), x1 - x0, level_y(-2) - level_y(0) + 14.0),
+        0.0,
+        Some(Paint::EmotionBand(false)),
+        None,
+    ));
+    for s in -2..=2i8 {
+        backdrop.push(Item::Path(PathShape {
+            cmds: vec![Cmd::Move(x0, level_y(s)), Cmd::Line(x1, level_y(s))],
+            fill: None,
+            stroke: Some(Stroke {
+                paint: Paint::GridLine,
+                width: if s == 0 { 1.2 } else { 0.8 },
+                dash: if s == 0 { None } else { Some((3.0, 4.0)) },
+            }),
+        }));
+    }
+
+    backdrop
 }
 
 /// The lane header's extras, `w` wide at `(0, 0)`: the score scale on the

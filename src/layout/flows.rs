@@ -197,11 +197,18 @@ pub(crate) fn band(ctx: &Ctx, grid: &Grid, loops: bool) -> Cell {
         if let Some(w) = &p.label {
             let h = w.height();
             let icon = if loops { 18.0 } else { 0.0 };
+            // The label sits on a pill that interrupts the line.
+            g.items.push(super::cell::rect(
+                super::scene::Rect::new(p.lx - 6.0, ly - h / 2.0 - 3.0, p.lw + 12.0, h + 6.0),
+                (h + 6.0).min(22.0) / 2.0,
+                Some(Paint::Page),
+                Some(Stroke::solid(paint, 1.0)),
+            ));
             if loops {
                 g.items
                     .extend(icons::loop_arrow(p.lx + 7.0, ly, 14.0, paint));
             }
-            let mut tb = place(
+            let tb = place(
                 w,
                 p.lx + icon,
                 ly - h / 2.0,
@@ -210,7 +217,6 @@ pub(crate) fn band(ctx: &Ctx, grid: &Grid, loops: bool) -> Cell {
                 Paint::Text,
                 Paint::Page,
             );
-            tb.halo = true;
             g.items.push(Item::Text(tb));
         }
         items.push(Item::Group(g));

@@ -115,6 +115,11 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
                 None,
             ));
         }
+        if lane == Lane::Emotion {
+            let mut band = emotion::backdrop(&grid);
+            scene::translate_all(&mut band, 0.0, y);
+            backgrounds.extend(band);
+        }
         lines.push(hline(MARGIN, grid.right, y));
         let mut g = Group::new("lane").with("lane", lane.id());
         g.items.extend(head.moved(MARGIN, y));

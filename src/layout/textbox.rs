@@ -108,7 +108,7 @@ pub(crate) fn place(
     let mut lines = Vec::with_capacity(wrapped.lines.len());
     for (i, line) in wrapped.lines.iter().enumerate() {
         let top = y + i as f32 * lh;
-        let width = line.width.min(w);
+        let width = line.width;
         let left = match align {
             Align::Start => x,
             Align::Center => x + (w - width) / 2.0,
