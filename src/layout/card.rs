@@ -199,9 +199,34 @@ fn moment_block(ctx: &Ctx, note: Option<&str>, w: f32) -> Cell {
 
 /// The content of a stage's header cell (`w` wide): name, owner chips,
 /// description.
-pub(crate) fn stage_header(ctx: &Ctx, stage: &Stage, w: f32, bg: Paint) -> Cell {
+pub(crate) fn stage_header(ctx: &Ctx, index: usize, stage: &Stage, w: f32, bg: Paint) -> Cell {
     let rtl = ctx.rtl;
-    let mut cell = text(&stage.label, style(17.0, true), w, Paint::Text, bg, rtl);
+    // The stage's number in a ring, then its name: the reading order is
+    // clear at a glance in both directions.
+    const RING: f32 = 24.0;
+    let label_style = style(17.0, true);
+    let lh = crate::text::line_height(label_style);
+    let label = text(
+        &stage.label,
+        label_style,
+        w - RING - 8.0,
+        Paint::Text,
+        bg,
+        rtl,
+    );
+    let number = super::cell::centered(&(index + 1).to_string(), style(12.0, true), RING, bg, rtl);
+    let mut cell = Cell::default();
+    cell.items.push(Item::Circle(super::scene::Circle {
+        cx: RING / 2.0,
+        cy: lh / 2.0,
+        r: RING / 2.0 - 1.0,
+        fill: None,
+        stroke: Some(Stroke::solid(Paint::Muted, 1.5)),
+    }));
+    let nh = number.h;
+    cell.items.extend(number.moved(0.0, (lh - nh) / 2.0));
+    cell.h = label.h;
+    cell.items.extend(label.moved(RING + 8.0, 0.0));
     if !stage.owners.is_empty() {
         cell.stack(chips(&team_labels(ctx, &stage.owners), w, rtl), 8.0);
     }

@@ -219,3 +219,21 @@ pub(crate) fn metric_row(name: &str, value: &str, w: f32, bg: Paint, rtl: bool) 
     cell.h = h;
     cell
 }
+
+/// Text centred in width `w`.
+pub(crate) fn centered(s: &str, st: Style, w: f32, bg: Paint, rtl: bool) -> Cell {
+    let wrapped = wrap(s, st, w, rtl);
+    let h = wrapped.height();
+    Cell {
+        items: vec![Item::Text(place(
+            &wrapped,
+            0.0,
+            0.0,
+            w,
+            Align::Center,
+            Paint::Text,
+            bg,
+        ))],
+        h,
+    }
+}

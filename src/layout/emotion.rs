@@ -185,27 +185,44 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
 
 /// Tinted halves and level lines, drawn with the lane backgrounds (y from
 /// the lane's top).
-pub(crate) fn backdrop(grid: &Grid) -> Vec<Item> {
+pub(crate) fn backdrop(ctx: &Ctx, grid: &Grid, h: f32) -> Vec<Item> {
     let (x0, x1) = (grid.left, grid.right);
-    let mut backdrop = Vec::new();
-    // Tinted halves and level lines, behind everything.
-    backdrop.push(super::cell::rect(
-        Rect::new(
-            x0,
-            level_y(2) - 14.0,
-            x1 - x0,
-            level_y(0) - level_y(2) + 14.0,
+    let mut backdrop = vec![
+        super::cell::rect(
+            Rect::new(x0, 0.0, x1 - x0, level_y(0)),
+            0.0,
+            Some(Paint::EmotionBand(true)),
+            None,
         ),
-        0.0,
-        Some(Paint::EmotionBand(true)),
-        None,
-    ));
-    backdrop.push(super::cell::rect(
-        Rect::new(x0, level_y(0), x1 - x0, level_y(-2) - level_y(0) + 14.0),
-        0.0,
-        Some(Paint::EmotionBand(false)),
-        None,
-    ));
+        super::cell::rect(
+            Rect::new(x0, level_y(0), x1 - x0, h - level_y(0)),
+            0.0,
+            Some(Paint::EmotionBand(false)),
+            None,
+        ),
+    ];
+    // Moments of truth: a dashed rule down the lane, topped by the same
+    // diamond as on the card.
+    for col in &grid.cols {
+        let Some(t) = col.tp else { continue };
+        if ctx.journey.stages[col.stage].touchpoints[t]
+            .moment_of_truth
+            .is_none()
+        {
+            continue;
+        }
+        let x = col.center();
+        backdrop.push(Item::Path(PathShape {
+            cmds: vec![Cmd::Move(x, 14.0), Cmd::Line(x, h - 4.0)],
+            fill: None,
+            stroke: Some(Stroke {
+                paint: Paint::Moment,
+                width: 1.5,
+                dash: Some((5.0, 4.0)),
+            }),
+        }));
+        backdrop.push(icons::diamond(x, 8.0, 11.0, Paint::Moment));
+    }
     for s in -2..=2i8 {
         backdrop.push(Item::Path(PathShape {
             cmds: vec![Cmd::Move(x0, level_y(s)), Cmd::Line(x1, level_y(s))],

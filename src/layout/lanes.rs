@@ -227,10 +227,23 @@ pub(crate) const CARD_GAP: f32 = 10.0;
 /// emotion lane the scale and the legend.
 pub(crate) fn header(ctx: &Ctx, lane: Lane, w: f32) -> Cell {
     let inner = w - 2.0 * CELL_PAD;
+    // The lane's icon before its name doubles as the legend of the icons
+    // in its cells.
+    const ICON: f32 = 16.0;
+    let lh = crate::text::line_height(super::textbox::style(14.0, true));
+    let (ix, iy) = (CELL_PAD + ICON / 2.0, CELL_PAD + lh / 2.0);
+    let icon = match lane {
+        Lane::Actions => icons::step(ix, iy, ICON),
+        Lane::Pains => icons::warning(ix, iy, ICON),
+        Lane::Opportunities => icons::bulb(ix, iy, ICON),
+        Lane::Insights => icons::info(ix, iy, ICON),
+        _ => Vec::new(),
+    };
+    let shift = if icon.is_empty() { 0.0 } else { ICON + 8.0 };
     let title_w = if lane == Lane::Emotion {
         emotion::title_width(inner)
     } else {
-        inner
+        inner - shift
     };
     let title = cell::text(
         lane.title(ctx.words),
@@ -242,7 +255,8 @@ pub(crate) fn header(ctx: &Ctx, lane: Lane, w: f32) -> Cell {
     );
     let title_h = title.h;
     let mut c = Cell::default();
-    c.items.extend(title.moved(CELL_PAD, CELL_PAD));
+    c.items.extend(icon);
+    c.items.extend(title.moved(CELL_PAD + shift, CELL_PAD));
     c.h = title_h + 2.0 * CELL_PAD;
     if lane == Lane::Emotion {
         let extras = emotion::header_extras(ctx, inner, CELL_PAD + title_h + 10.0);

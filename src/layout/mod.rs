@@ -67,6 +67,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
             let (_, sw) = grid.stage_span(s);
             card::stage_header(
                 &ctx,
+                s,
                 stage,
                 sw - 2.0 * 14.0,
                 Paint::StageHeader((s % 2) as u8),
@@ -116,7 +117,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
             ));
         }
         if lane == Lane::Emotion {
-            let mut band = emotion::backdrop(&grid);
+            let mut band = emotion::backdrop(&ctx, &grid, row_h);
             scene::translate_all(&mut band, 0.0, y);
             backgrounds.extend(band);
         }
