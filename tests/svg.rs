@@ -302,3 +302,15 @@ fn png_of_an_rtl_map_has_its_first_stage_on_the_right() {
     let c = pixmap.pixel(px, py).unwrap();
     assert_eq!((c.red(), c.green(), c.blue()), (0xdf, 0xe8, 0xf2));
 }
+
+#[test]
+fn fonts_are_embedded_on_request() {
+    let j = common::hebrew();
+    let with = cjm::render::svg(&j, &RenderOptions::default());
+    assert!(with.contains("@font-face"));
+    assert!(with.contains("Noto Sans Hebrew"));
+    let without = cjm::render::svg(&j, &plain());
+    assert!(!without.contains("@font-face"));
+    // Both name the families the layout measured with.
+    assert!(without.contains("font-family=\"Noto Sans Hebrew, Noto Sans, sans-serif\""));
+}

@@ -151,7 +151,7 @@ pub(crate) fn number(value: f64) -> String {
         grouped.push(c);
     }
     let negative = value < 0.0 && (grouped != "0" || !frac.is_empty());
-    let sign = if negative { "−" } else { "" };
+    let sign = if negative { "-" } else { "" };
     if frac.is_empty() {
         format!("{sign}{grouped}")
     } else {
@@ -172,12 +172,12 @@ pub(crate) fn metric(value: f64, unit: Option<&str>) -> String {
     }
 }
 
-/// An emotion score with its sign: `+2`, `0`, `−1`.
+/// An emotion score with its sign: `+2`, `0`, `-1`.
 pub(crate) fn score(score: i8) -> String {
     match score {
         s if s > 0 => format!("+{s}"),
         0 => "0".to_string(),
-        s => format!("−{}", -(s as i16)),
+        s => format!("-{}", -(s as i16)),
     }
 }
 
@@ -191,12 +191,12 @@ mod tests {
         assert_eq!(number(1234567.0), "1,234,567");
         assert_eq!(number(4.2), "4.2");
         assert_eq!(number(0.375), "0.38");
-        assert_eq!(number(-3.0), "−3");
+        assert_eq!(number(-3.0), "-3");
         assert_eq!(number(-0.001), "0");
         assert_eq!(number(100.0), "100");
         assert_eq!(percent(0.075), "7.5%");
         assert_eq!(metric(38.0, Some("%")), "38%");
-        assert_eq!(score(-2), "−2");
+        assert_eq!(score(-2), "-2");
         assert_eq!(score(1), "+1");
     }
 

@@ -5,7 +5,7 @@
 use super::Painter;
 use super::shapes::n;
 use crate::layout::scene::TextBlock;
-use crate::text::{self, Weight};
+use crate::text;
 use ::svg::Node;
 use ::svg::node::element::Element;
 
@@ -15,9 +15,6 @@ pub(crate) fn block(t: &TextBlock, p: &mut Painter) -> Option<Element> {
     }
     let mut g = Element::new("g");
     g.assign("font-size", n(t.style.size));
-    if t.style.weight == Weight::Bold {
-        g.assign("font-weight", "700");
-    }
     g.assign("fill", p.color(t.paint));
     g.assign("text-anchor", "middle");
     if t.halo {
@@ -34,26 +31,18 @@ pub(crate) fn block(t: &TextBlock, p: &mut Painter) -> Option<Element> {
             let mut el = Element::new("text");
             el.assign("x", n(run.cx));
             el.assign("y", n(line.baseline));
-            el.assign("font-family", family_list(run.font));
-            if run.rtl {
-                el.assign("direction", "rtl");
-                el.assign("unicode-bidi", "embed");
-            } else {
-                el.assign("direction", "ltr");
+            // The bundled families are plain CSS identifiers, valid
+            // unquoted; dropping the quotes spares an `&apos;` pair each.
+            el.assign("font-family", text::family_list(run.font).replace('\'', ""));
+            let weight = text::css_weight(run.font);
+            if weight != 400 {
+                el.assign("font-weight", weight.to_string());
             }
+            el.assign("direction", if run.rtl { "rtl" } else { "ltr" });
+            el.assign("unicode-bidi", "embed");
             el.append(::svg::node::Text::new(run.text.clone()));
             g.append(el);
         }
     }
     Some(g)
-}
-
-/// The font's family with a generic fallback, quoted for CSS.
-fn family_list(font: text::FontId) -> String {
-    let family = text::family(font);
-    if family == "sans-serif" {
-        family.to_string()
-    } else {
-        format!("'{}', sans-serif", family.replace('\'', ""))
-    }
 }
