@@ -2,7 +2,7 @@
 //! break it: no text overlaps another, every line stays inside its box,
 //! every box inside the canvas, and labels are at least 12 px.
 
-mod common;
+mod maps;
 
 use cjm::layout::debug::{Box4, Boxes};
 use cjm::model::{Direction, Journey};
@@ -80,7 +80,7 @@ fn mirrored(mut j: Journey) -> Journey {
 
 #[test]
 fn hand_built_journeys_keep_the_layout_promises() {
-    for (name, j) in common::all() {
+    for (name, j) in maps::all() {
         check(&name, &j);
         check(&format!("{name} (mirrored)"), &mirrored(j));
     }
@@ -88,14 +88,14 @@ fn hand_built_journeys_keep_the_layout_promises() {
 
 #[test]
 fn example_and_fixture_files_keep_the_layout_promises() {
-    for (name, j) in common::files() {
+    for (name, j) in maps::files() {
         check(&name, &j);
     }
 }
 
 #[test]
 fn long_text_is_wrapped_not_cut() {
-    let j = common::stress_long();
+    let j = maps::stress_long();
     let b = check("stress_long", &j);
     // Every word of the long title is drawn somewhere.
     let title = b
@@ -113,7 +113,7 @@ fn long_text_is_wrapped_not_cut() {
 
 #[test]
 fn forty_touchpoints_get_forty_columns_in_order() {
-    let b = check("stress_wide", &common::stress_wide());
+    let b = check("stress_wide", &maps::stress_wide());
     assert_eq!(b.cards.len(), 40);
     for w in b.cards.windows(2) {
         assert!(w[0].1[0] < w[1].1[0], "cards run left to right");
@@ -122,15 +122,15 @@ fn forty_touchpoints_get_forty_columns_in_order() {
 
 #[test]
 fn an_empty_stage_still_gets_a_column() {
-    let b = check("minimal", &common::minimal());
+    let b = check("minimal", &maps::minimal());
     assert_eq!(b.stages.len(), 1);
     assert!(b.stages[0].1[2] >= 150.0, "the empty stage has width");
 }
 
 #[test]
 fn rtl_mirrors_the_map() {
-    let ltr = check("english", &common::english());
-    let rtl = check("english rtl", &mirrored(common::english()));
+    let ltr = check("english", &maps::english());
+    let rtl = check("english rtl", &mirrored(maps::english()));
     assert_eq!(ltr.width, rtl.width);
     let (first_ltr, first_rtl) = (ltr.stages[0].1, rtl.stages[0].1);
     assert!(first_ltr[0] + first_ltr[2] / 2.0 < ltr.width / 2.0);
@@ -153,7 +153,7 @@ fn rtl_mirrors_the_map() {
 
 #[test]
 fn stages_are_as_wide_as_their_touchpoints() {
-    let b = check("english", &common::english());
+    let b = check("english", &maps::english());
     let widths: Vec<f32> = b.stages.iter().map(|s| s.1[2]).collect();
     // Awareness has two touchpoints, the others one.
     assert!((widths[0] - 2.0 * widths[1]).abs() < 1.0);
@@ -162,10 +162,10 @@ fn stages_are_as_wide_as_their_touchpoints() {
 
 #[test]
 fn empty_lanes_are_left_out() {
-    let svg = cjm::render::svg(&common::minimal(), &Default::default());
+    let svg = cjm::render::svg(&maps::minimal(), &Default::default());
     assert!(!svg.contains("data-lane=\"pains\""));
     assert!(!svg.contains("data-lane=\"emotion\""));
-    let svg = cjm::render::svg(&common::english(), &Default::default());
+    let svg = cjm::render::svg(&maps::english(), &Default::default());
     assert!(svg.contains("data-lane=\"pains\""));
     assert!(!svg.contains("data-lane=\"insights\""));
 }

@@ -1,7 +1,7 @@
 //! The SVG map: what tools and people may rely on (language.md §8,
 //! map.md), snapshots of every example, and the PNG.
 
-mod common;
+mod maps;
 
 use cjm::RenderOptions;
 use cjm::model::Journey;
@@ -14,8 +14,8 @@ fn plain() -> RenderOptions {
 }
 
 fn every_journey() -> Vec<(String, Journey)> {
-    let mut all = common::all();
-    all.extend(common::files());
+    let mut all = maps::all();
+    all.extend(maps::files());
     all
 }
 
@@ -25,14 +25,14 @@ fn parse(svg: &str) -> roxmltree::Document<'_> {
 
 #[test]
 fn snapshots_of_example_and_fixture_files() {
-    for (name, j) in common::files() {
+    for (name, j) in maps::files() {
         insta::assert_snapshot!(name, cjm::render::svg(&j, &plain()));
     }
 }
 
 #[test]
 fn snapshots_of_hand_built_journeys() {
-    for (name, j) in common::all() {
+    for (name, j) in maps::all() {
         if name.starts_with("stress") {
             continue;
         }
@@ -115,7 +115,7 @@ fn stages_touchpoints_emotion_points_and_lanes_are_marked() {
 
 #[test]
 fn nothing_active_and_all_text_escaped() {
-    let mut j = common::english();
+    let mut j = maps::english();
     j.title = "<script>alert(1)</script> & \"quotes\" 'too'".into();
     j.stages[0].label = "</text><foreignObject>".into();
     j.stages[0].touchpoints[0].link = Some("javascript:alert(1)".into());
@@ -145,8 +145,8 @@ fn nothing_active_and_all_text_escaped() {
 
 #[test]
 fn ids_are_prefixed_per_map() {
-    let a = cjm::render::svg(&common::english(), &plain());
-    let b = cjm::render::svg(&common::hebrew(), &plain());
+    let a = cjm::render::svg(&maps::english(), &plain());
+    let b = cjm::render::svg(&maps::hebrew(), &plain());
     let ids = |svg: &str| -> Vec<String> {
         parse(svg)
             .descendants()
@@ -163,7 +163,7 @@ fn ids_are_prefixed_per_map() {
 
 #[test]
 fn lang_and_direction_reach_the_svg() {
-    let svg = cjm::render::svg(&common::hebrew(), &plain());
+    let svg = cjm::render::svg(&maps::hebrew(), &plain());
     let doc = parse(&svg);
     let root = doc.root_element();
     assert_eq!(
@@ -198,14 +198,14 @@ fn first_stage_header(svg: &str) -> (f32, f32, f32) {
 
 #[test]
 fn rtl_maps_start_on_the_right() {
-    for j in [common::hebrew(), common::persian()] {
+    for j in [maps::hebrew(), maps::persian()] {
         let (x, w, width) = first_stage_header(&cjm::render::svg(&j, &plain()));
         assert!(
             x + w / 2.0 > width / 2.0,
             "first stage at {x}, map {width} wide"
         );
     }
-    let (x, w, width) = first_stage_header(&cjm::render::svg(&common::english(), &plain()));
+    let (x, w, width) = first_stage_header(&cjm::render::svg(&maps::english(), &plain()));
     assert!(x + w / 2.0 < width / 2.0);
 }
 
@@ -224,7 +224,7 @@ fn labels_are_at_least_12px() {
 
 #[test]
 fn themes_differ_only_in_colour() {
-    let j = common::english();
+    let j = maps::english();
     let light = cjm::render::svg(&j, &plain());
     let dark = cjm::render::svg(
         &j,
@@ -249,7 +249,7 @@ fn themes_differ_only_in_colour() {
 
 #[test]
 fn moments_of_truth_pains_and_loops_are_drawn() {
-    let svg = cjm::render::svg(&common::english(), &plain());
+    let svg = cjm::render::svg(&maps::english(), &plain());
     assert!(svg.contains("Moment of truth"));
     assert!(all_text(&svg).contains("Pays or abandons the basket"));
     assert!(svg.contains("class=\"loop\""));
@@ -278,7 +278,7 @@ fn png_size(png: &[u8]) -> (u32, u32) {
 
 #[test]
 fn png_has_the_scaled_size() {
-    let j = common::english();
+    let j = maps::english();
     let boxes = cjm::layout::debug_boxes(&j);
     let png = cjm::render::png(&j, &RenderOptions::default(), 2.0).unwrap();
     let (w, h) = png_size(&png);
@@ -290,7 +290,7 @@ fn png_has_the_scaled_size() {
 
 #[test]
 fn png_of_an_rtl_map_has_its_first_stage_on_the_right() {
-    let j = common::hebrew();
+    let j = maps::hebrew();
     let boxes = cjm::layout::debug_boxes(&j);
     let scale = 0.5;
     let png = cjm::render::png(&j, &RenderOptions::default(), scale).unwrap();
@@ -305,7 +305,7 @@ fn png_of_an_rtl_map_has_its_first_stage_on_the_right() {
 
 #[test]
 fn fonts_are_embedded_on_request() {
-    let j = common::hebrew();
+    let j = maps::hebrew();
     let with = cjm::render::svg(&j, &RenderOptions::default());
     assert!(with.contains("@font-face"));
     assert!(with.contains("Noto Sans Hebrew"));
@@ -313,4 +313,26 @@ fn fonts_are_embedded_on_request() {
     assert!(!without.contains("@font-face"));
     // Both name the families the layout measured with.
     assert!(without.contains("font-family=\"Noto Sans Hebrew, Noto Sans, sans-serif\""));
+}
+
+/// Writes every hand-built map (and every example) to /tmp/cjm-preview as
+/// SVG in both themes and as PNG, for looking at them:
+/// `cargo test --test svg -- --ignored`.
+#[test]
+#[ignore]
+fn write_previews() {
+    let dir = std::path::Path::new("/tmp/cjm-preview");
+    std::fs::create_dir_all(dir).unwrap();
+    for (name, j) in every_journey() {
+        for (theme, suffix) in [(cjm::Theme::Light, ""), (cjm::Theme::Dark, "-dark")] {
+            let options = RenderOptions {
+                theme,
+                embed_fonts: true,
+            };
+            let svg = cjm::render::svg(&j, &options);
+            std::fs::write(dir.join(format!("{name}{suffix}.svg")), svg).unwrap();
+            let png = cjm::render::png(&j, &options, 1.0).unwrap();
+            std::fs::write(dir.join(format!("{name}{suffix}.png")), png).unwrap();
+        }
+    }
 }

@@ -1,8 +1,6 @@
 //! Scene / model → bytes.
 
 mod png;
-#[cfg(test)]
-pub(crate) mod sample;
 mod svg;
 
 use crate::model::Journey;

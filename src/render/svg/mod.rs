@@ -156,8 +156,3 @@ fn group(g: &Group, p: &mut Painter) -> Element {
     }
     el
 }
-
-#[cfg(test)]
-pub(crate) mod tests {
-    pub(crate) use crate::render::sample::sample;
-}
