@@ -71,7 +71,8 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
         .funnel
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.drop > 0.0)
+        // "Biggest" needs something to compare with.
+        .filter(|(_, f)| f.drop > 0.0 && j.funnel.len() >= 2)
         .max_by(|a, b| a.1.drop.total_cmp(&b.1.drop).then(b.0.cmp(&a.0)))
         .map(|(i, _)| i);
     let stage_index = |id: &str| j.stages.iter().position(|s| s.id == id);

@@ -31,7 +31,19 @@ pub(crate) struct Grid {
 }
 
 impl Grid {
-    pub(crate) fn new(journey: &Journey, left: f32) -> Grid {
+    /// Columns from `left`; when they would span less than `min_width`,
+    /// they widen equally so a small map still fills its canvas.
+    pub(crate) fn new(journey: &Journey, left: f32, min_width: f32) -> Grid {
+        let n: usize = journey
+            .stages
+            .iter()
+            .map(|s| s.touchpoints.len().max(1))
+            .sum();
+        let col_w = if n == 0 {
+            COL_W
+        } else {
+            COL_W.max((min_width / n as f32).floor())
+        };
         let mut cols = Vec::new();
         let mut stages = Vec::new();
         let mut x = left;
@@ -40,20 +52,20 @@ impl Grid {
             if stage.touchpoints.is_empty() {
                 cols.push(Col {
                     x,
-                    w: COL_W,
+                    w: col_w,
                     stage: s,
                     tp: None,
                 });
-                x += COL_W;
+                x += col_w;
             }
             for t in 0..stage.touchpoints.len() {
                 cols.push(Col {
                     x,
-                    w: COL_W,
+                    w: col_w,
                     stage: s,
                     tp: Some(t),
                 });
-                x += COL_W;
+                x += col_w;
             }
             stages.push((first, cols.len() - first));
         }

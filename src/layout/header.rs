@@ -43,7 +43,15 @@ pub(crate) fn line_sample(x: f32, cy: f32, w: f32, i: usize) -> Item {
 pub(crate) fn header(ctx: &Ctx, width: f32) -> Cell {
     let j = ctx.journey;
     let n = j.personas.len();
-    let side_by_side = n > 0 && width - n as f32 * (PERSONA_W + GAP) >= MIN_TITLE_W;
+    // The title needs its natural width, up to MIN_TITLE_W, beside the
+    // cards; a short title leaves room for the cards on the same band.
+    let natural = super::textbox::measure(&j.title, style(26.0, true)).max(
+        j.description
+            .as_deref()
+            .map_or(0.0, |d| super::textbox::measure(d, style(15.0, false))),
+    );
+    let needed = natural.clamp(200.0, MIN_TITLE_W) + 24.0;
+    let side_by_side = n > 0 && width - n as f32 * (PERSONA_W + GAP) >= needed;
     let title_w = if side_by_side {
         width - n as f32 * (PERSONA_W + GAP)
     } else {

@@ -44,9 +44,9 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
     let ctx = Ctx {
         journey,
         rtl: journey.direction == Direction::Rtl,
-        words: words::for_lang(journey.lang.as_deref()),
+        words: words::for_journey(journey),
     };
-    let grid = Grid::new(journey, MARGIN + LANE_HEAD_W);
+    let grid = Grid::new(journey, MARGIN + LANE_HEAD_W, MIN_CONTENT_W - LANE_HEAD_W);
     let content_w = (grid.right - MARGIN).max(MIN_CONTENT_W);
     let width = content_w + 2.0 * MARGIN;
 

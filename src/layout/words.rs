@@ -133,6 +133,39 @@ pub(crate) fn for_lang(lang: Option<&str>) -> &'static Words {
     }
 }
 
+/// The words for a journey: from its `lang`, or without one, from the
+/// script most of its labels are written in (a right-to-left map without
+/// `lang` should not get English headings).
+pub(crate) fn for_journey(journey: &crate::model::Journey) -> &'static Words {
+    if journey.lang.is_some() {
+        return for_lang(journey.lang.as_deref());
+    }
+    let (mut latin, mut hebrew, mut arabic, mut persian) = (0usize, 0usize, 0usize, 0usize);
+    let labels = std::iter::once(journey.title.as_str())
+        .chain(journey.stages.iter().map(|s| s.label.as_str()))
+        .chain(journey.touchpoints().map(|t| t.label.as_str()));
+    for c in labels.flat_map(str::chars) {
+        match c {
+            '\u{0590}'..='\u{05FF}' => hebrew += 1,
+            // Letters only Persian uses: پ چ ژ گ ک ی.
+            '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' | '\u{06A9}' | '\u{06CC}' => {
+                persian += 1;
+                arabic += 1;
+            }
+            '\u{0600}'..='\u{06FF}' => arabic += 1,
+            c if c.is_alphabetic() => latin += 1,
+            _ => {}
+        }
+    }
+    if hebrew > latin && hebrew >= arabic {
+        &HE
+    } else if arabic > latin {
+        if persian > 0 { &FA } else { &AR }
+    } else {
+        &EN
+    }
+}
+
 /// A number with at most two decimals, trailing zeros trimmed, and a
 /// thousands separator for the integer part: `12000` → `12,000`,
 /// `0.375` → `0.38`, `4.20` → `4.2`.
@@ -198,6 +231,28 @@ mod tests {
         assert_eq!(metric(38.0, Some("%")), "38%");
         assert_eq!(score(-2), "-2");
         assert_eq!(score(1), "+1");
+    }
+
+    #[test]
+    fn without_lang_the_script_of_the_labels_decides() {
+        let mut j = crate::layout::sample::sample();
+        j.lang = None;
+        assert_eq!(for_journey(&j).emotion, "Emotion");
+        j.title = "מסע לקוח".into();
+        j.stages[0].label = "מודעות".into();
+        j.stages[1].label = "רכישה".into();
+        j.stages[2].label = "נאמנות".into();
+        j.stages[0].touchpoints[0].label = "נעץ בדרך".into();
+        j.stages[1].touchpoints[0].label = "קופה".into();
+        assert_eq!(for_journey(&j).emotion, "רגש");
+        j.title = "سفر مشتری".into();
+        for s in &mut j.stages {
+            s.label = "آگاهی".into();
+            for t in &mut s.touchpoints {
+                t.label = "پرداخت".into();
+            }
+        }
+        assert_eq!(for_journey(&j).emotion, "احساس");
     }
 
     #[test]
