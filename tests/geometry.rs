@@ -128,6 +128,30 @@ fn an_empty_stage_still_gets_a_column() {
 }
 
 #[test]
+fn degenerate_models_do_not_panic() {
+    // The resolver rejects these, but a hand-built model must not crash us.
+    let mut j = maps::journey("No stages", vec![]);
+    check("no stages", &j);
+    j.stages = vec![maps::stage("s", "S", vec![maps::tp("t", "T")])];
+    j.stages[0].touchpoints[0].emotions = vec![maps::emotion(Some("nobody"), 9, None)];
+    j.stages[0].touchpoints[0].link = Some("javascript:alert(1)".into());
+    j.stages[0].reach = Some(0);
+    j.flows = vec![
+        maps::flow("t", "nowhere", None, false),
+        maps::flow("t", "t", None, true),
+    ];
+    j.funnel = vec![cjm::model::FunnelStep {
+        from: "s".into(),
+        to: "s".into(),
+        conversion: f64::NAN,
+        drop: f64::INFINITY,
+    }];
+    check("odd values", &j);
+    let svg = cjm::render::svg(&j, &Default::default());
+    assert!(!svg.contains("javascript"));
+}
+
+#[test]
 fn rtl_mirrors_the_map() {
     let ltr = check("english", &maps::english());
     let rtl = check("english rtl", &mirrored(maps::english()));
@@ -168,4 +192,129 @@ fn empty_lanes_are_left_out() {
     let svg = cjm::render::svg(&maps::english(), &Default::default());
     assert!(svg.contains("data-lane=\"pains\""));
     assert!(!svg.contains("data-lane=\"insights\""));
+}
+
+mod generated {
+    use super::maps::*;
+    use cjm::model::{Direction, Journey, MomentOfTruth};
+    use proptest::prelude::*;
+
+    /// Labels mixing scripts, digits, punctuation and long words.
+    fn label() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Checkout",
+                "a",
+                "תשלום",
+                "באתר",
+                "پرداخت",
+                "خرید",
+                "12,000",
+                "38%",
+                "(beta)",
+                "!",
+                "Supercalifragilisticexpialidocious-and-then-some-more-letters",
+                "e-mail",
+                "WhatsApp",
+                "ב-Bit",
+                "😀",
+                "\"quoted\"",
+                "<tag>",
+                "&",
+            ]),
+            1..8,
+        )
+        .prop_map(|w| w.join(" "))
+    }
+
+    fn any_journey() -> impl Strategy<Value = Journey> {
+        (
+            label(),
+            proptest::collection::vec(
+                (
+                    label(),
+                    proptest::collection::vec(
+                        (
+                            label(),
+                            -2i8..=2,
+                            any::<bool>(),
+                            proptest::option::of(label()),
+                        ),
+                        0..4,
+                    ),
+                    proptest::option::of(1u64..100_000),
+                ),
+                1..5,
+            ),
+            0usize..8,
+            any::<bool>(),
+            proptest::collection::vec(
+                (0usize..12, 0usize..12, proptest::option::of(label())),
+                0..4,
+            ),
+        )
+            .prop_map(|(title, stages, personas, rtl, flows)| {
+                let people: Vec<String> = (0..personas).map(|i| format!("p{i}")).collect();
+                let mut n = 0;
+                let stages = stages
+                    .into_iter()
+                    .enumerate()
+                    .map(|(s, (slabel, tps, reach))| {
+                        let tps = tps
+                            .into_iter()
+                            .map(|(tl, score, mot, extra)| {
+                                n += 1;
+                                let mut t = tp(&format!("t{n}"), &tl);
+                                t.emotions = if people.is_empty() {
+                                    vec![emotion(None, score, extra.as_deref())]
+                                } else {
+                                    people
+                                        .iter()
+                                        .enumerate()
+                                        .filter(|(i, _)| (n + i) % 3 != 0)
+                                        .map(|(_, p)| emotion(Some(p), score, extra.as_deref()))
+                                        .collect()
+                                };
+                                if let Some(e) = &extra {
+                                    t.pains = vec![e.clone()];
+                                    t.actions = vec![tl.clone(), e.clone()];
+                                    t.metrics = vec![metric(e, 12.5, true)];
+                                }
+                                if mot {
+                                    t.moment_of_truth = Some(MomentOfTruth { note: extra });
+                                }
+                                t
+                            })
+                            .collect();
+                        let mut st = stage(&format!("s{s}"), &slabel, tps);
+                        st.reach = reach;
+                        st
+                    })
+                    .collect();
+                let mut j = journey(&title, stages);
+                j.personas = people.iter().map(|p| persona(p, p)).collect();
+                j.direction = if rtl { Direction::Rtl } else { Direction::Ltr };
+                let ids: Vec<String> = j.touchpoints().map(|t| t.id.clone()).collect();
+                if !ids.is_empty() {
+                    j.flows = flows
+                        .into_iter()
+                        .map(|(a, b, l)| {
+                            let (a, b) = (a % ids.len(), b % ids.len());
+                            flow(&ids[a], &ids[b], l.as_deref(), b <= a)
+                        })
+                        .collect();
+                }
+                finish(j)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn any_journey_keeps_the_layout_promises(j in any_journey()) {
+            super::check("generated", &j);
+            let svg = cjm::render::svg(&j, &cjm::RenderOptions::default());
+            prop_assert!(roxmltree::Document::parse(&svg).is_ok());
+        }
+    }
 }

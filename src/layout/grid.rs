@@ -39,10 +39,13 @@ impl Grid {
             .iter()
             .map(|s| s.touchpoints.len().max(1))
             .sum();
+        // Each persona's emotion points get a slice of the column wide
+        // enough for a short label.
+        let base = COL_W.max(journey.personas.len() as f32 * 64.0);
         let col_w = if n == 0 {
-            COL_W
+            base
         } else {
-            COL_W.max((min_width / n as f32).floor())
+            base.max((min_width / n as f32).floor())
         };
         let mut cols = Vec::new();
         let mut stages = Vec::new();
