@@ -314,6 +314,12 @@ fn fonts_are_embedded_on_request() {
     let with = cjm::render::svg(&j, &RenderOptions::default());
     assert!(with.contains("@font-face"));
     assert!(with.contains("Noto Sans Hebrew"));
+    // Each face says which characters it carries, so two maps inlined in
+    // one page combine their subsets.
+    assert_eq!(
+        with.matches("@font-face{").count(),
+        with.matches("unicode-range:U+").count()
+    );
     let without = cjm::render::svg(&j, &plain());
     assert!(!without.contains("@font-face"));
     // Both name the families the layout measured with.

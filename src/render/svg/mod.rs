@@ -106,7 +106,7 @@ pub(crate) fn write(journey: &Journey, scene: &Scene, options: &RenderOptions) -
         }
     }
     if options.embed_fonts {
-        let css = crate::text::embedded_font_css(&p.used);
+        let css = font_css(&p.used);
         if !css.is_empty() {
             let mut style = Element::new("style");
             style.assign("type", "text/css");
@@ -120,6 +120,47 @@ pub(crate) fn write(journey: &Journey, scene: &Scene, options: &RenderOptions) -
     let mut out = root.to_string();
     out.push('\n');
     out
+}
+
+/// The `@font-face` rules, each limited by `unicode-range` to the
+/// characters its subset holds: when two maps are inlined in one page,
+/// their same-named faces then combine instead of the last one hiding the
+/// other's glyphs.
+fn font_css(used: &BTreeMap<FontId, BTreeSet<char>>) -> String {
+    let mut out = String::new();
+    for (font, chars) in used {
+        let one = BTreeMap::from([(*font, chars.clone())]);
+        let css = crate::text::embedded_font_css(&one);
+        let range = unicode_range(chars);
+        if range.is_empty() {
+            out.push_str(&css);
+        } else {
+            out.push_str(&css.replace(
+                "@font-face{",
+                &format!("@font-face{{unicode-range:{range};"),
+            ));
+        }
+    }
+    out
+}
+
+/// `U+20,U+41-5A,…` for a set of characters.
+fn unicode_range(chars: &BTreeSet<char>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut iter = chars.iter().map(|&c| c as u32).peekable();
+    while let Some(start) = iter.next() {
+        let mut end = start;
+        while iter.peek() == Some(&(end + 1)) {
+            end += 1;
+            iter.next();
+        }
+        parts.push(if start == end {
+            format!("U+{start:X}")
+        } else {
+            format!("U+{start:X}-{end:X}")
+        });
+    }
+    parts.join(",")
 }
 
 fn element(item: &Item, p: &mut Painter) -> Option<Element> {
@@ -155,4 +196,15 @@ fn group(g: &Group, p: &mut Painter) -> Element {
         }
     }
     el
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unicode_ranges_merge_neighbours() {
+        let set: BTreeSet<char> = "ABCa -".chars().collect();
+        assert_eq!(unicode_range(&set), "U+20,U+2D,U+41-43,U+61");
+    }
 }
