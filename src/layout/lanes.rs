@@ -128,7 +128,14 @@ fn cells(ctx: &Ctx, grid: &Grid, lane: Lane) -> Cell {
             items.extend(c.moved(x, CELL_PAD));
         }
         let (sx, sw) = grid.stage_span(s);
-        let sc = stage_cell(stage, lane, sw - 2.0 * CELL_PAD, bg, rtl);
+        // A metric's name and value drift apart across a wide stage: keep
+        // the stage's metrics as wide as one column.
+        let w = if lane == Lane::Metrics {
+            grid.cols[first].w.min(sw)
+        } else {
+            sw
+        };
+        let sc = stage_cell(stage, lane, w - 2.0 * CELL_PAD, bg, rtl);
         let mut total = tallest;
         if sc.h > 0.0 {
             let y = if tallest > 0.0 { tallest + 8.0 } else { 0.0 };
