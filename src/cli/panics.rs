@@ -2,12 +2,14 @@
 //! file that caused it, so a bug never stops a build of many files.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 
 thread_local! {
     /// Where the last panic on this thread happened, for the report.
     static LAST_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether this thread is inside `catch`, which reports the panic itself.
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Replaces the default hook (which prints a raw panic message) with one
@@ -25,7 +27,10 @@ pub(crate) fn install_hook() {
 pub(crate) fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     // The closure's captured state is dropped after a panic and never looked
     // at again, so unwind safety is not a concern here.
-    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+    let outer = CATCHING.with(|c| c.replace(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(outer));
+    result.map_err(|payload| {
         let mut message = payload_text(payload.as_ref());
         if let Some(location) = LAST_LOCATION.with(|last| last.borrow_mut().take()) {
             message.push_str(&format!(" (at {location})"));
