@@ -110,7 +110,7 @@ fn right_to_left_examples_resolve_to_rtl() {
 }
 
 #[test]
-fn the_starter_template_and_examples_are_in_canonical_form() {
+fn the_starter_template_is_in_canonical_form() {
     // A user who runs `cjm fmt` on a fresh `init` sees no change.
     let dir = tree(&[]);
     cjm_in(dir.path(), &["init"]).code(0);
