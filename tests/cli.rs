@@ -473,3 +473,61 @@ fn fmt_keeps_file_permissions() {
         0o600
     );
 }
+
+// ---- render options ---------------------------------------------------
+
+#[test]
+fn theme_and_font_embedding_change_the_svg() {
+    let dir = tree(&[("map.journey", CLEAN)]);
+    let svg = |args: &[&str]| {
+        let mut all = vec!["build", "-", "--format", "svg"];
+        all.extend_from_slice(args);
+        let run = cjm_stdin(dir.path(), &all, CLEAN);
+        run.code(0);
+        run.stdout.clone()
+    };
+    let light = svg(&[]);
+    assert_ne!(
+        svg(&["--theme", "dark"]),
+        light,
+        "--theme dark changed nothing"
+    );
+    assert!(
+        light.contains("@font-face"),
+        "fonts are embedded by default"
+    );
+    let bare = svg(&["--no-embed-fonts"]);
+    assert!(
+        !bare.contains("@font-face"),
+        "--no-embed-fonts still embeds"
+    );
+    assert!(bare.len() < light.len());
+}
+
+#[test]
+fn scale_sets_the_png_size() {
+    let dir = tree(&[]);
+    let width = |scale: &str| {
+        let run = cjm_stdin(
+            dir.path(),
+            &["build", "-", "--format", "png", "--scale", scale],
+            CLEAN,
+        );
+        run.code(0);
+        let png = &run.stdout_bytes;
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+        u32::from_be_bytes([png[16], png[17], png[18], png[19]])
+    };
+    let (one, two) = (width("1"), width("2"));
+    assert!(one > 0);
+    assert!(
+        (two as i64 - 2 * one as i64).abs() <= 2,
+        "scale 1 → {one}px, scale 2 → {two}px"
+    );
+    cjm_stdin(
+        dir.path(),
+        &["build", "-", "--format", "png", "--scale", "0"],
+        CLEAN,
+    )
+    .code(2);
+}
