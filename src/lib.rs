@@ -22,6 +22,12 @@ pub use diagnostic::{Diagnostic, Label, Severity, Span};
 pub use lint::{Level, LintConfig};
 pub use render::{RenderError, RenderOptions, Theme};
 
+/// Text-module hooks for the real-browser test; not part of the API.
+#[doc(hidden)]
+pub mod text_probe {
+    pub use crate::text::probe::{run_width, sample_svg};
+}
+
 /// Options that change what `compile` reports.
 #[derive(Debug, Clone, Default)]
 pub struct CompileOptions {
