@@ -78,9 +78,11 @@ fn format(display: &str, bytes: &[u8], ctx: &Context) -> Option<String> {
         Ok(Ok(formatted)) => Some(formatted),
         Ok(Err(diagnostics)) => {
             ctx.reporter.print(display, source, &diagnostics);
-            eprint_str(&format!(
-                "note: `{display}` has syntax errors and was left unchanged"
-            ));
+            if ctx.chatty() {
+                eprint_str(&format!(
+                    "note: `{display}` has syntax errors and was left unchanged"
+                ));
+            }
             None
         }
         Err(message) => {
