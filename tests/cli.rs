@@ -164,7 +164,12 @@ fn github_diagnostics_are_workflow_commands() {
     let error = run
         .stderr
         .lines()
-        .find(|l| l.starts_with("::error ") && l.contains("title=cjm::unknown-reference"))
+        // `:` in a property may be escaped as `%3A`, as GitHub's toolkit does.
+        .find(|l| {
+            l.starts_with("::error ")
+                && l.replace("%3A", ":")
+                    .contains("title=cjm::unknown-reference")
+        })
         .unwrap_or_else(|| panic!("no ::error line in:\n{}", run.stderr));
     assert!(
         error.contains("file=") && error.contains("map.journey"),
@@ -175,7 +180,8 @@ fn github_diagnostics_are_workflow_commands() {
     assert!(
         run.stderr
             .lines()
-            .any(|l| l.starts_with("::warning ") && l.contains("cjm::empty-stage")),
+            .any(|l| l.starts_with("::warning ")
+                && l.replace("%3A", ":").contains("cjm::empty-stage")),
         "no ::warning line in:\n{}",
         run.stderr
     );
@@ -406,10 +412,10 @@ fn init_writes_a_clean_starter_and_never_overwrites() {
     cjm_in(dir.path(), &["init"]).code(0);
     let written = read(dir.path(), "map.journey");
     assert!(written.contains("journey"));
-    let run = cjm_in(dir.path(), &["check", "--deny-warnings", "map.journey"]);
+    let run = cjm_in(dir.path(), &["check", "--quiet", "map.journey"]);
     run.code(0);
     assert!(
-        !run.stderr.contains("warning"),
+        run.stderr.is_empty(),
         "the starter is not clean:\n{}",
         run.stderr
     );

@@ -45,11 +45,11 @@ fn every_example_checks_clean() {
     for example in examples() {
         let run = cjm_in(
             Path::new(env!("CARGO_MANIFEST_DIR")),
-            &["check", "--deny-warnings", example.to_str().unwrap()],
+            &["check", "--quiet", example.to_str().unwrap()],
         );
         assert_eq!(run.code, 0, "{}:\n{}", example.display(), run.stderr);
         assert!(
-            !run.stderr.contains("warning"),
+            run.stderr.is_empty(),
             "{}:\n{}",
             example.display(),
             run.stderr
