@@ -292,3 +292,73 @@ pub(crate) fn loop_arrow(cx: f32, cy: f32, size: f32, paint: Paint) -> Vec<Item>
         arrow_head(cx + r * 0.55, cy - r, 1.0, 0.0, size * 0.35, paint),
     ]
 }
+
+/// A thought bubble (thoughts lane).
+pub(crate) fn bubble(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let r = size * 0.36;
+    vec![
+        circle(
+            cx + size * 0.08,
+            cy - size * 0.1,
+            r,
+            Some(Paint::Muted),
+            None,
+        ),
+        circle(
+            cx - size * 0.3,
+            cy + size * 0.3,
+            size * 0.1,
+            Some(Paint::Muted),
+            None,
+        ),
+        circle(
+            cx - size * 0.44,
+            cy + size * 0.46,
+            size * 0.06,
+            Some(Paint::Muted),
+            None,
+        ),
+    ]
+}
+
+/// Three rising bars (metrics lane).
+pub(crate) fn bars(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let w = size * 0.22;
+    let base = cy + size * 0.42;
+    [0.45f32, 0.7, 0.95]
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let x = cx - size * 0.42 + i as f32 * size * 0.32;
+            path(
+                vec![
+                    Cmd::Move(x, base),
+                    Cmd::Line(x, base - h * size * 0.84),
+                    Cmd::Line(x + w, base - h * size * 0.84),
+                    Cmd::Line(x + w, base),
+                    Cmd::Close,
+                ],
+                Some(Paint::Funnel),
+                None,
+            )
+        })
+        .collect()
+}
+
+/// A funnel (funnel lane).
+pub(crate) fn funnel(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let s = size / 2.0;
+    vec![path(
+        vec![
+            Cmd::Move(cx - s, cy - s * 0.8),
+            Cmd::Line(cx + s, cy - s * 0.8),
+            Cmd::Line(cx + s * 0.18, cy + s * 0.1),
+            Cmd::Line(cx + s * 0.18, cy + s * 0.85),
+            Cmd::Line(cx - s * 0.18, cy + s * 0.6),
+            Cmd::Line(cx - s * 0.18, cy + s * 0.1),
+            Cmd::Close,
+        ],
+        Some(Paint::Funnel),
+        None,
+    )]
+}
