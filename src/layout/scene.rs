@@ -21,6 +21,8 @@ pub(crate) enum Paint {
     GridLine,
     Text,
     Muted,
+    /// The title of a touchpoint with a link.
+    Link,
     Chip,
     ChipBorder,
     Pain,
@@ -143,6 +145,8 @@ pub(crate) struct TextBlock {
     pub background: Paint,
     /// Draw a halo in the background colour so lines behind stay legible.
     pub halo: bool,
+    /// Underlined (links: not told by colour alone).
+    pub underline: bool,
     pub lines: Vec<PlacedLine>,
 }
 

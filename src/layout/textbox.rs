@@ -153,6 +153,7 @@ pub(crate) fn place(
         paint,
         background,
         halo: false,
+        underline: false,
         lines,
     }
 }
