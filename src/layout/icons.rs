@@ -295,28 +295,89 @@ pub(crate) fn loop_arrow(cx: f32, cy: f32, size: f32, paint: Paint) -> Vec<Item>
 
 /// A thought bubble (thoughts lane).
 pub(crate) fn bubble(cx: f32, cy: f32, size: f32) -> Vec<Item> {
-    let r = size * 0.36;
+    let line = Some(Stroke::solid(Paint::Muted, 1.3));
     vec![
         circle(
-            cx + size * 0.08,
+            cx + size * 0.1,
             cy - size * 0.1,
-            r,
+            size * 0.36,
+            Some(Paint::ThoughtBg),
+            line,
+        ),
+        circle(cx - size * 0.3, cy + size * 0.32, size * 0.1, None, line),
+        circle(
+            cx - size * 0.45,
+            cy + size * 0.48,
+            size * 0.05,
+            Some(Paint::Muted),
+            None,
+        ),
+    ]
+}
+
+/// A smiling face (emotion lane).
+pub(crate) fn face(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let r = size / 2.0;
+    let line = Some(Stroke::solid(Paint::Muted, 1.3));
+    vec![
+        circle(cx, cy, r - 0.6, None, line),
+        circle(
+            cx - r * 0.36,
+            cy - r * 0.22,
+            r * 0.12,
             Some(Paint::Muted),
             None,
         ),
         circle(
-            cx - size * 0.3,
-            cy + size * 0.3,
-            size * 0.1,
+            cx + r * 0.36,
+            cy - r * 0.22,
+            r * 0.12,
             Some(Paint::Muted),
             None,
         ),
-        circle(
-            cx - size * 0.44,
-            cy + size * 0.46,
-            size * 0.06,
-            Some(Paint::Muted),
+        path(
+            vec![
+                Cmd::Move(cx - r * 0.45, cy + r * 0.18),
+                Cmd::Cubic(
+                    cx - r * 0.3,
+                    cy + r * 0.55,
+                    cx + r * 0.3,
+                    cy + r * 0.55,
+                    cx + r * 0.45,
+                    cy + r * 0.18,
+                ),
+            ],
             None,
+            line,
+        ),
+    ]
+}
+
+/// A card with a title line (touchpoints lane).
+pub(crate) fn card(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let (w, h) = (size, size * 0.78);
+    let line = Some(Stroke::solid(Paint::Muted, 1.3));
+    vec![
+        path(
+            vec![
+                Cmd::Move(cx - w / 2.0, cy - h / 2.0),
+                Cmd::Line(cx + w / 2.0, cy - h / 2.0),
+                Cmd::Line(cx + w / 2.0, cy + h / 2.0),
+                Cmd::Line(cx - w / 2.0, cy + h / 2.0),
+                Cmd::Close,
+            ],
+            None,
+            line,
+        ),
+        path(
+            vec![
+                Cmd::Move(cx - w * 0.28, cy - h * 0.1),
+                Cmd::Line(cx + w * 0.28, cy - h * 0.1),
+                Cmd::Move(cx - w * 0.28, cy + h * 0.18),
+                Cmd::Line(cx + w * 0.05, cy + h * 0.18),
+            ],
+            None,
+            line,
         ),
     ]
 }

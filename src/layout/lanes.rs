@@ -265,11 +265,12 @@ pub(crate) fn header(ctx: &Ctx, lane: Lane, w: f32) -> Cell {
         Lane::Thoughts => icons::bubble(ix, iy, ICON),
         Lane::Metrics => icons::bars(ix, iy, ICON),
         Lane::Funnel => icons::funnel(ix, iy, ICON),
-        Lane::Touchpoints | Lane::Emotion => Vec::new(),
+        Lane::Touchpoints => icons::card(ix, iy, ICON),
+        Lane::Emotion => icons::face(ix, iy, ICON),
     };
     let shift = if icon.is_empty() { 0.0 } else { ICON + 8.0 };
     let title_w = if lane == Lane::Emotion {
-        emotion::title_width(inner)
+        emotion::title_width(inner) - shift
     } else {
         inner - shift
     };
