@@ -109,3 +109,25 @@ fn formatting_is_idempotent() {
         assert_eq!(once, twice, "{name}: formatting twice changes the text");
     }
 }
+
+#[test]
+fn files_with_syntax_errors_are_refused() {
+    let files: Vec<_> = journey_files("tests/fixtures/invalid")
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("syntax-"))
+        })
+        .collect();
+    assert!(!files.is_empty());
+    for path in files {
+        let source = std::fs::read_to_string(&path).unwrap_or_default();
+        let errors = format(&source).expect_err("a syntax error");
+        assert!(
+            errors.iter().all(|e| e.code == "cjm::syntax"),
+            "{}",
+            path.display()
+        );
+    }
+}

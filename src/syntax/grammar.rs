@@ -81,15 +81,22 @@ fn to_diagnostic(error: &pest::error::Error<Rule>, source: &str, offset: usize) 
     let (span, found) = found_at(source, at);
     let mut diagnostic =
         Diagnostic::error("cjm::syntax", message, span).with_label(format!("found {found}"));
-    if let Some(help) = help_for(&expected, source, at) {
+    if let Some(help) = help_for(&expected, source, span.start) {
         diagnostic = diagnostic.with_help(help);
     }
     diagnostic
 }
 
-/// The token at `at`, for "found …".
+/// The token at `at`, for "found …". Blanks are skipped first: an error
+/// at the end of a head points past its trimmed trailing blanks.
 fn found_at(source: &str, at: usize) -> (Span, String) {
-    let rest = &source[at.min(source.len())..];
+    let at = at.min(source.len());
+    let blanks = source[at..]
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    let token = at + blanks;
+    let rest = &source[token..];
     let Some(first) = rest.chars().next() else {
         return (Span::new(at, at), "the end of the file".to_string());
     };
@@ -98,15 +105,29 @@ fn found_at(source: &str, at: usize) -> (Span, String) {
         '#' => (Span::new(at, at), "a comment".to_string()),
         '"' => {
             let len = string_len(rest);
-            (Span::new(at, at + len), "a string".to_string())
+            (Span::new(token, token + len), "a string".to_string())
         }
+        _ if rest.starts_with("->") => (Span::new(token, token + 2), "'->'".to_string()),
         c if c.is_alphabetic() || c == '_' || c.is_ascii_digit() => {
             let len = rest
                 .find(|c: char| c.is_whitespace() || "\"{};#,".contains(c))
                 .unwrap_or(rest.len());
-            (Span::new(at, at + len), format!("`{}`", &rest[..len]))
+            (Span::new(token, token + len), format!("`{}`", &rest[..len]))
         }
-        c => (Span::new(at, at + c.len_utf8()), format!("'{c}'")),
+        c => (Span::new(token, token + c.len_utf8()), describe(c)),
+    }
+}
+
+/// A character as the user can see it: invisible ones (bidi marks, odd
+/// spaces) by their code point, since quoting them shows nothing.
+pub(crate) fn describe(c: char) -> String {
+    let invisible = c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+    if invisible {
+        format!("an invisible character (U+{:04X})", c as u32)
+    } else {
+        format!("'{c}'")
     }
 }
 
@@ -140,6 +161,13 @@ fn help_for(expected: &[&str], source: &str, at: usize) -> Option<String> {
         "a channel's mode is `online` or `offline`"
     } else if next == Some('{') && !expected.contains(&"'{'") {
         "this statement takes no block"
+    } else if next == Some('%') {
+        "write '%' right after the number, as in `38%`"
+    } else if next == Some(',')
+        && !expected.contains(&"','")
+        && source[..at].ends_with(|c: char| c.is_ascii_digit())
+    {
+        "write numbers without separators, as in `12000`"
     } else {
         return None;
     };

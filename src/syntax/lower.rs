@@ -66,7 +66,7 @@ impl<'s> Lower<'s> {
         let mut first: Option<Span> = None;
         for raw in stmts {
             let keyword = Span::new(raw.start, raw.start + "journey".len());
-            if raw.broken && raw.word(self.src) == Some("journey") {
+            if raw.unparsed() && raw.word(self.src) == Some("journey") {
                 // Its title is unterminated (reported): it still counts.
                 first.get_or_insert(keyword);
             }
@@ -289,7 +289,7 @@ impl<'s> Lower<'s> {
     /// returns `None`. Broken statements (already reported) give `None`.
     fn accept(&mut self, context: Context, raw: &RawStmt) -> Option<&'static str> {
         let word = raw.word(self.src);
-        if raw.broken {
+        if raw.unparsed() {
             if let Some(word) = word {
                 self.check_block(raw, keywords::opened_by(word, context));
             }
@@ -339,13 +339,17 @@ impl<'s> Lower<'s> {
                 .max(first.len_utf8())
         };
         let token = &rest[..len.min(raw.head_end.max(raw.start + first.len_utf8()) - raw.start)];
+        let found = match token.chars().next() {
+            Some(c) if token.chars().count() == 1 => grammar::describe(c),
+            _ => format!("`{token}`"),
+        };
         self.diagnostics.push(
             Diagnostic::error(
                 "cjm::syntax",
                 "expected a statement keyword",
                 Span::new(raw.start, raw.start + token.len()),
             )
-            .with_label(format!("found `{token}`"))
+            .with_label(format!("found {found}"))
             .with_help("a statement starts with a keyword such as `stage` or `touchpoint`"),
         );
     }

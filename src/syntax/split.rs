@@ -3,6 +3,8 @@
 //! its own and one bad statement never hides the next one. It reports what
 //! only it can see: unterminated strings and unbalanced braces.
 
+mod recovery;
+
 use super::ast::Comment;
 use super::keywords::{self, Context};
 use crate::diagnostic::{Diagnostic, Span};
@@ -27,6 +29,9 @@ pub(crate) struct RawBlock {
     /// Offset of the matching `}`, `None` when missing (already reported).
     pub close: Option<usize>,
     pub stmts: Vec<RawStmt>,
+    /// The `{` is missing or not on the head's line (already reported): the
+    /// head is not parsed, only the block is checked.
+    pub missing_open: bool,
 }
 
 impl RawStmt {
@@ -42,6 +47,12 @@ impl RawStmt {
                     .map_or(block.open + 1, |last| last.end().max(block.open + 1)),
             },
         }
+    }
+
+    /// Whether the head is left unparsed because of an error already
+    /// reported (an unterminated string, a misplaced `{`).
+    pub(crate) fn unparsed(&self) -> bool {
+        self.broken || self.block.as_ref().is_some_and(|b| b.missing_open)
     }
 
     /// The first word of the head when it looks like a keyword.
@@ -160,7 +171,8 @@ impl Scanner<'_> {
                 continue;
             }
             if let Some((open, indent)) = self.reopen_journey(&stmts) {
-                let (more, close) = self.block(open, Context::Journey, indent, &[Context::Top]);
+                let (more, close) =
+                    self.block(open, Context::Journey, indent, &[Context::Top], false);
                 if let Some(RawBlock {
                     stmts: body,
                     close: last_close,
@@ -179,32 +191,6 @@ impl Scanner<'_> {
             stmts.push(stmt);
         }
         stmts
-    }
-
-    /// A journey-level statement after the journey's `}`: that `}` came too
-    /// early. Reports it once and returns the journey's `{` and the
-    /// indentation of its line so that the caller continues the block.
-    fn reopen_journey(&mut self, stmts: &[RawStmt]) -> Option<(usize, usize)> {
-        let word = first_word(self.src, self.pos)?;
-        if word == "journey" || !inside_journey(word) {
-            return None;
-        }
-        let last = stmts.last()?;
-        if last.word(self.src) != Some("journey") {
-            return None;
-        }
-        let block = last.block.as_ref()?;
-        let (open, close) = (block.open, block.close?);
-        self.diagnostics.push(
-            Diagnostic::error("cjm::syntax", "unexpected '}'", Span::new(close, close + 1))
-                .with_label("this '}' ends the journey block")
-                .with_secondary(
-                    Span::new(self.pos, self.pos + word.len()),
-                    "but this statement comes after it",
-                )
-                .with_help("remove the extra '}' so that the statements after it stay in the journey block"),
-        );
-        Some((open, indent_of(self.bytes, last.start)))
     }
 
     /// One statement in a block of kind `context`, the cursor on its first
@@ -240,17 +226,35 @@ impl Scanner<'_> {
             }
             opens_block = line.ends_with('{');
         }
+        let mut missing_open = false;
+        if !opens_block
+            && !broken
+            && self.peek() == Some(b'\n')
+            && let Some(brace) = self.missing_open(start, head_end, indent, context)
+        {
+            {
+                (missing_open, opens_block) = (true, true);
+                if let Some(brace) = brace {
+                    self.pos = brace;
+                    self.line_start = line_start(self.bytes, brace);
+                }
+            }
+        }
         if opens_block && ancestors.len() >= MAX_DEPTH {
             self.too_deep();
             opens_block = false;
         }
         let block = if opens_block {
+            // Without a `{` at all, the block is the indented lines below.
+            let without_brace = self.peek() != Some(b'{');
             let open = self.pos;
-            self.pos += 1;
+            if !without_brace {
+                self.pos += 1;
+            }
             let inner = self.block_context(start, context);
             let mut chain = ancestors.to_vec();
             chain.push(context);
-            let (stmts, close) = self.block(open, inner, indent, &chain);
+            let (stmts, close) = self.block(open, inner, indent, &chain, without_brace);
             let close = match close {
                 Close::Brace(at) => {
                     if self.first_on_line(at) && self.indent() < indent {
@@ -260,7 +264,12 @@ impl Scanner<'_> {
                 }
                 Close::Eof | Close::Implicit => None,
             };
-            Some(RawBlock { open, close, stmts })
+            Some(RawBlock {
+                open,
+                close,
+                stmts,
+                missing_open,
+            })
         } else {
             None
         };
@@ -285,14 +294,26 @@ impl Scanner<'_> {
         context: Context,
         opener_indent: usize,
         ancestors: &[Context],
+        without_brace: bool,
     ) -> (Vec<RawStmt>, Close) {
         let mut stmts = Vec::new();
         loop {
             self.skip_trivia();
             let Some(b) = self.peek() else {
-                self.unclosed_at_eof(open, context);
+                if !without_brace {
+                    self.unclosed_at_eof(open, context);
+                }
                 return (stmts, Close::Eof);
             };
+            // A block without `{` ends where the indentation comes back,
+            // taking a `}` written there.
+            if without_brace && self.first_on_line(self.pos) && self.indent() <= opener_indent {
+                if b == b'}' && self.indent() == opener_indent {
+                    self.pos += 1;
+                    return (stmts, Close::Brace(self.pos - 1));
+                }
+                return (stmts, Close::Implicit);
+            }
             if b == b'}' {
                 self.pos += 1;
                 return (stmts, Close::Brace(self.pos - 1));
@@ -306,57 +327,6 @@ impl Scanner<'_> {
             let stmt = self.statement(context, ancestors);
             stmts.push(stmt);
         }
-    }
-
-    /// A statement that is wrong here but right in an enclosing block, and
-    /// indented no deeper than the line that opened this block, shows a
-    /// missing `}`.
-    fn belongs_outside(
-        &self,
-        context: Context,
-        opener_indent: usize,
-        ancestors: &[Context],
-    ) -> bool {
-        if context == Context::Skip {
-            return false;
-        }
-        let Some(word) = first_word(self.src, self.pos) else {
-            return false;
-        };
-        !context.accepts(word)
-            && ancestors.iter().any(|a| a.accepts(word))
-            && self.first_on_line(self.pos)
-            && self.indent() <= opener_indent
-    }
-
-    fn unclosed_at_eof(&mut self, open: usize, context: Context) {
-        if self.eof_reported {
-            return;
-        }
-        self.eof_reported = true;
-        self.unclosed(open, context, None);
-    }
-
-    /// Reports the block opened at `open` as never closed (`before`: the
-    /// statement that showed it).
-    fn unclosed(&mut self, open: usize, context: Context, before: Option<Span>) {
-        // A `}` that closed an inner block at a shallower indentation was
-        // probably meant for this one: blame the inner block instead.
-        let (open, context) = match self.suspect.take() {
-            Some((inner, inner_context)) if inner > open => (inner, inner_context),
-            _ => (open, context),
-        };
-        let mut diagnostic = Diagnostic::error(
-            "cjm::syntax",
-            format!("missing '}}' at the end of the {} block", kind(context)),
-            Span::new(open, open + 1),
-        )
-        .with_label("this '{' is never closed")
-        .with_help("add '}' after the last statement of the block");
-        if let Some(before) = before {
-            diagnostic = diagnostic.with_secondary(before, "expected '}' before this statement");
-        }
-        self.diagnostics.push(diagnostic);
     }
 
     /// Number of spaces and tabs that start the current line.
@@ -373,21 +343,6 @@ impl Scanner<'_> {
             .iter()
             .rev()
             .all(|&b| b == b' ' || b == b'\t')
-    }
-
-    /// Reports blocks nested beyond `MAX_DEPTH` and skips the rest of the file.
-    fn too_deep(&mut self) {
-        self.diagnostics.push(
-            Diagnostic::error(
-                "cjm::syntax",
-                "blocks are nested too deeply",
-                Span::new(self.pos, self.pos + 1),
-            )
-            .with_label("this '{' opens a block inside too many others")
-            .with_help("a journey holds stages, and stages hold touchpoints: blocks nest at most four deep"),
-        );
-        self.pos = self.bytes.len();
-        self.eof_reported = true;
     }
 
     /// Consumes a string from its opening quote; false (and reported) when
@@ -424,29 +379,6 @@ impl Scanner<'_> {
     }
 }
 
-/// "stage", for messages about a block.
-fn kind(context: Context) -> &'static str {
-    match context {
-        Context::Top | Context::Skip => "enclosing",
-        Context::Journey => "journey",
-        Context::Persona => "persona",
-        Context::Stage => "stage",
-        Context::Touchpoint => "touchpoint",
-    }
-}
-
-/// Whether `word` is a keyword of some block inside the journey.
-fn inside_journey(word: &str) -> bool {
-    [
-        Context::Journey,
-        Context::Persona,
-        Context::Stage,
-        Context::Touchpoint,
-    ]
-    .iter()
-    .any(|c| c.accepts(word))
-}
-
 /// The word starting at `at`, when it starts like an identifier.
 pub(crate) fn first_word(source: &str, at: usize) -> Option<&str> {
     let rest = source.get(at..)?;
@@ -472,13 +404,4 @@ fn line_start(bytes: &[u8], at: usize) -> usize {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1)
-}
-
-/// Number of spaces and tabs that start the line holding `at`.
-fn indent_of(bytes: &[u8], at: usize) -> usize {
-    let start = line_start(bytes, at);
-    bytes[start..]
-        .iter()
-        .take_while(|&&b| b == b' ' || b == b'\t')
-        .count()
 }
