@@ -324,9 +324,12 @@ fn a_broken_file_keeps_its_previous_output() {
 #[test]
 fn an_output_folder_that_is_a_file_exits_2() {
     let dir = tree(&[("map.journey", CLEAN), ("out", "not a folder")]);
-    cjm_in(dir.path(), &["build", "map.journey", "-o", "out"])
-        .code(2)
-        .stderr_has("cannot write");
+    cjm_in(
+        dir.path(),
+        &["build", "map.journey", "-o", "out", "--format", "json"],
+    )
+    .code(2)
+    .stderr_has("cannot write");
     assert_eq!(read(dir.path(), "out"), "not a folder");
 }
 
