@@ -57,6 +57,14 @@ fn the_page_follows_builds_without_reloading() {
         "document.getElementById('status').textContent === 'live'",
     );
 
+    assert_eq!(
+        page.eval(
+            "['dl-svg', 'dl-png', 'dl-json'].map((id) => document.getElementById(id).hidden)"
+        ),
+        json!([false, true, false]),
+        "SVG and JSON downloads, no PNG (none was built)"
+    );
+
     // State that a reload would lose: a marker and the zoom.
     page.eval("window.__marker = 'kept'; document.getElementById('zoom-in').click(); true");
     let zoomed = page.eval("document.getElementById('canvas').style.transform");

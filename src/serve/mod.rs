@@ -80,3 +80,39 @@ impl DiagnosticView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Span;
+
+    #[test]
+    fn diagnostics_are_placed_by_line_and_character_column() {
+        let source = "journey \"Trip\"\n  stage Ünïcode oops\n";
+        let offset = source.find("oops").unwrap();
+        let diagnostic = Diagnostic::error(
+            "cjm::syntax",
+            "unexpected word",
+            Span::new(offset, offset + 4),
+        )
+        .with_help("remove it");
+        let view = DiagnosticView::from_diagnostic(&diagnostic, source);
+        assert_eq!(
+            view,
+            DiagnosticView {
+                code: "cjm::syntax".into(),
+                severity: "error".into(),
+                message: "unexpected word".into(),
+                line: 2,
+                column: 17,
+                help: Some("remove it".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn the_preview_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Preview>();
+    }
+}

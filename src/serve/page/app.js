@@ -49,7 +49,11 @@
     const overlay = document.getElementById('overlay');
     const overlayTitle = document.getElementById('overlay-title');
     const list = document.getElementById('diagnostics');
-    const pngLink = document.getElementById('dl-png');
+    const downloads = {
+      svg: document.getElementById('dl-svg'),
+      png: document.getElementById('dl-png'),
+      json: document.getElementById('dl-json'),
+    };
 
     // What is on screen, and the newest build the server announced.
     let shown = 0;
@@ -246,7 +250,10 @@
           overlay.hidden = false;
           return;
         }
-        pngLink.hidden = !event.has_png;
+        // Downloads exist only once a build succeeded.
+        downloads.svg.hidden = !event.has_svg;
+        downloads.json.hidden = !event.has_svg;
+        downloads.png.hidden = !event.has_png;
         if (event.ok) {
           hideDiagnostics();
         } else {
