@@ -14,9 +14,11 @@ use base64::Engine;
 use cjm::serve::{DiagnosticView, MapOutcome, Preview};
 use serde_json::{Value, json};
 
+/// A stand-in for a cjm map, shaped like one: its own `<style>` with an
+/// embedded `@font-face` (a data URI), which the page's CSP must allow.
 fn svg(label: &str) -> String {
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="240" viewBox="0 0 640 240"><rect width="640" height="240" fill="#fdfcf7"/><rect x="20" y="60" width="600" height="120" rx="12" fill="#dbeafe" stroke="#1e40af"/><text x="40" y="128" font-family="sans-serif" font-size="28" fill="#1e3a8a">{label}</text></svg>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="240" viewBox="0 0 640 240"><style>@font-face {{ font-family: "Map Sans"; src: url("data:font/woff2;base64,AAAA") format("woff2"); }} .label {{ font-family: "Map Sans", sans-serif; font-size: 28px; fill: #1e3a8a; }}</style><rect width="640" height="240" fill="#fdfcf7"/><rect x="20" y="60" width="600" height="120" rx="12" fill="#dbeafe" stroke="#1e40af"/><text class="label" x="40" y="128">{label}</text></svg>"##
     )
 }
 

@@ -443,3 +443,21 @@ fn addresses_are_explicit_or_loopback() {
     let err = Preview::start(Some("not an address")).unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
 }
+
+#[test]
+fn every_open_page_gets_every_event() {
+    let preview = Preview::start(None).unwrap();
+    let mut pages: Vec<Events> = (0..3).map(|_| Events::open(&preview)).collect();
+    preview.publish("m.journey", built("x"));
+    preview.publish("m.journey", failed("cjm::x", "broken"));
+    for page in &mut pages {
+        assert_eq!(page.next()["ok"], true);
+        assert_eq!(page.next()["ok"], false);
+    }
+    // A page that went away does not stop the others.
+    drop(pages.pop());
+    preview.publish("m.journey", built("y"));
+    for page in &mut pages {
+        assert_eq!(page.next()["ok"], true);
+    }
+}
