@@ -23,6 +23,12 @@ pub use diagnostic::{Diagnostic, Label, Severity, Span};
 pub use lint::{Level, LintConfig};
 pub use render::{RenderError, RenderOptions, Theme};
 
+/// Text-module hooks for the real-browser test; not part of the API.
+#[doc(hidden)]
+pub mod text_probe {
+    pub use crate::text::probe::{run_width, sample_svg};
+}
+
 /// Options that change what `compile` reports.
 #[derive(Debug, Clone, Default)]
 pub struct CompileOptions {
@@ -35,8 +41,9 @@ pub struct CompileOptions {
 pub struct Compilation {
     pub journey: Option<model::Journey>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The decoded source text (empty when it was not valid UTF-8), for
-    /// rendering diagnostics.
+    /// The decoded source text (without a BOM), for rendering diagnostics.
+    /// When it was not valid UTF-8, the text with each bad sequence
+    /// replaced by U+FFFD, so the encoding error's span still points at it.
     pub source: String,
 }
 

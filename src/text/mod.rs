@@ -2,8 +2,23 @@
 //! bidi runs and line breaking. Layout measures with this module and the
 //! SVG names the same fonts, so what is measured is what is drawn.
 //!
-//! NOTE: placeholder implementation (character-count estimate) until the
-//! shaping engine lands; the API is the contract layout builds on.
+//! Drawing rule for the layout: each [`Run`] of a [`Line`] is written as its
+//! own `<text>` at `x` = line left + `run.x + run.width / 2` (the run's
+//! centre) with `text-anchor="middle"`, `direction="rtl"` when `run.rtl`
+//! (else `"ltr"`), `unicode-bidi="embed"`, `font-family` = [`family_list`]
+//! of `run.font` and `font-weight` = [`css_weight`]; the run's text is
+//! written as is (logical order, it may hold invisible RLM marks). See
+//! `bidi.rs` for why this renders the same in resvg and in browsers.
+
+mod bidi;
+mod cache;
+mod fonts;
+pub(crate) mod probe;
+mod shape;
+mod subset;
+mod wrap;
+
+use cache::Memo;
 
 /// Index of one of the bundled font faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,7 +40,8 @@ pub(crate) struct Style {
 /// A piece of one line with one bidi direction and one font.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Run {
-    /// The characters in logical order.
+    /// The characters in logical order (an RTL run that starts or ends with
+    /// a neutral character has an invisible RLM at that edge).
     pub text: String,
     /// Offset of the run's visual left edge from the line's visual left edge.
     pub x: f32,
@@ -41,79 +57,89 @@ pub(crate) struct Line {
     pub runs: Vec<Run>,
 }
 
-/// Advance width of `text` on one line.
+/// Advance width of `text` on one line, in px. Runs of spaces count as
+/// one (as the SVG shows them); for text with line breaks, the width of
+/// the widest paragraph.
 pub(crate) fn measure(text: &str, style: Style) -> f32 {
-    let factor = match style.weight {
-        Weight::Regular => 0.55,
-        Weight::Bold => 0.6,
-    };
-    text.chars().count() as f32 * style.size * factor
+    static MEASURED: Memo<(String, u32, Weight), f32> = Memo::new(100_000);
+    MEASURED.get_or(
+        (text.to_string(), style.size.to_bits(), style.weight),
+        |_| {
+            wrap::paragraphs(text)
+                .iter()
+                .map(|p| wrap::paragraph_width(p, style))
+                .fold(0.0, f32::max)
+        },
+    )
 }
 
-/// Distance between baselines.
+/// Distance between baselines: ascent + descent + line gap of the tallest
+/// face, so a line mixing scripts fits.
 pub(crate) fn line_height(style: Style) -> f32 {
-    style.size * 1.35
+    let (ascent, descent, gap) = fonts::max_metrics(style.size);
+    ascent + descent + gap
 }
 
-/// Ascent above the baseline (for placing the first baseline in a box).
+/// Ascent above the baseline (for placing the first baseline in a box),
+/// the largest of the faces.
 pub(crate) fn ascent(style: Style) -> f32 {
-    style.size * 1.0
+    fonts::max_metrics(style.size).0
 }
 
 /// Breaks `text` into lines no wider than `max_width` (a word longer than
 /// the width is broken between characters), each line reordered for display.
-/// `base_rtl` is the paragraph direction.
+/// `base_rtl` is the paragraph direction. Mandatory breaks (`\n`) start a
+/// new line; an empty paragraph gives a line without runs.
 pub(crate) fn wrap(text: &str, style: Style, max_width: f32, base_rtl: bool) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if measure(&candidate, style) <= max_width || current.is_empty() {
-            current = candidate;
-        } else {
-            lines.push(std::mem::take(&mut current));
-            current = word.to_string();
-        }
-    }
-    if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
-    }
-    lines
-        .into_iter()
-        .map(|l| {
-            let width = measure(&l, style);
-            Line {
-                width,
-                runs: vec![Run {
-                    text: l,
-                    x: 0.0,
-                    width,
-                    rtl: base_rtl,
-                    font: FontId(0),
-                }],
-            }
-        })
-        .collect()
+    type Key = (String, u32, Weight, u32, bool);
+    static WRAPPED: Memo<Key, Vec<Line>> = Memo::new(20_000);
+    let key = (
+        text.to_string(),
+        style.size.to_bits(),
+        style.weight,
+        max_width.to_bits(),
+        base_rtl,
+    );
+    WRAPPED.get_or(key, |_| wrap::wrap(text, style, max_width, base_rtl))
 }
 
 /// The CSS family name of a font (as named inside the font file).
-pub(crate) fn family(_font: FontId) -> &'static str {
-    "sans-serif"
+pub(crate) fn family(font: FontId) -> &'static str {
+    fonts::family(font)
+}
+
+/// A `font-family` value for a run: the run's family, then the Latin
+/// family and the generic one, in case a viewer lacks a glyph.
+pub(crate) fn family_list(font: FontId) -> String {
+    let family = fonts::family(font);
+    let latin = fonts::family(FontId(0));
+    if family == latin {
+        format!("'{family}', sans-serif")
+    } else {
+        format!("'{family}', '{latin}', sans-serif")
+    }
+}
+
+/// The CSS `font-weight` of a font (400 or 700).
+pub(crate) fn css_weight(font: FontId) -> u16 {
+    subset::css_weight(font)
 }
 
 /// `@font-face` rules embedding subsets of the fonts with exactly the
 /// characters each one is used for.
 pub(crate) fn embedded_font_css(
-    _used: &std::collections::BTreeMap<FontId, std::collections::BTreeSet<char>>,
+    used: &std::collections::BTreeMap<FontId, std::collections::BTreeSet<char>>,
 ) -> String {
-    String::new()
+    subset::embedded_font_css(used)
 }
 
 /// The bundled font files, for loading into resvg's font database.
 pub(crate) fn font_files() -> Vec<&'static [u8]> {
-    Vec::new()
+    fonts::all_data()
 }
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod resvg_tests;

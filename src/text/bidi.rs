@@ -1,0 +1,155 @@
+//! One line of a paragraph → runs in visual order (Unicode Bidi Algorithm,
+//! rules L1–L2), each with one direction and one face, positioned from the
+//! line's left edge.
+//!
+//! How a run is drawn (the layout's contract): its own `<text>` (or an
+//! absolutely positioned `<tspan>`) at `x` = the run's centre with
+//! `text-anchor="middle"`, `direction` from `rtl` and `unicode-bidi="embed"`.
+//! Centring makes the position independent of how the viewer resolves the
+//! direction. resvg lays every text out as a left-to-right paragraph and
+//! Chromium as the given direction, so an RTL run must look the same under
+//! both: it never begins or ends with a space (spaces at run edges become
+//! gaps), and when it begins or ends with a neutral character (`!`, `(`,
+//! `.`), an invisible RIGHT-TO-LEFT MARK is put at that edge so the neutral
+//! resolves to RTL (placed and mirrored the RTL way) in every viewer.
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
+
+use super::fonts::is_attached;
+use super::shape::width_px;
+use super::{FontId, Line, Run, Style};
+
+/// RIGHT-TO-LEFT MARK: zero width, strong RTL.
+const RLM: char = '\u{200F}';
+
+/// A paragraph ready for line layout: its text, bidi levels and the face
+/// of each character.
+pub(crate) struct Paragraph<'a> {
+    pub text: &'a str,
+    pub bidi: ParagraphBidiInfo<'a>,
+    /// (byte offset, character, face) for each character, in logical order.
+    pub chars: Vec<(usize, char, FontId)>,
+}
+
+impl Paragraph<'_> {
+    /// Index in `chars` of the character starting at byte `offset` (or the
+    /// first one after it).
+    fn char_index(&self, offset: usize) -> usize {
+        self.chars.partition_point(|&(b, _, _)| b < offset)
+    }
+}
+
+/// Lays out `range` of the paragraph as one line. Whitespace at both ends
+/// of the line does not count and is not drawn.
+pub(crate) fn layout_line(para: &Paragraph<'_>, range: Range<usize>, style: Style) -> Line {
+    let range = trim_whitespace(para.text, range);
+    if range.is_empty() {
+        return Line {
+            width: 0.0,
+            runs: Vec::new(),
+        };
+    }
+    let (levels, level_runs) = para.bidi.visual_runs(range);
+    let mut x = 0.0f32;
+    let mut runs = Vec::new();
+    for level_run in level_runs {
+        let rtl = levels.get(level_run.start).is_some_and(|l| l.is_rtl());
+        let mut pieces = font_pieces(para, level_run);
+        if rtl {
+            pieces.reverse();
+        }
+        for (font, piece) in pieces {
+            let text = &para.text[piece];
+            let after_lead = text.trim_start();
+            let lead = &text[..text.len() - after_lead.len()];
+            let core = after_lead.trim_end();
+            let trail = &after_lead[core.len()..];
+            // Visual order: in an RTL piece the trailing spaces come first.
+            let (left_gap, right_gap) = if rtl { (trail, lead) } else { (lead, trail) };
+            x += width_px(font, rtl, left_gap, style.size);
+            if !core.is_empty() {
+                let width = width_px(font, rtl, core, style.size);
+                runs.push(Run {
+                    text: run_text(core, rtl),
+                    x,
+                    width,
+                    rtl,
+                    font,
+                });
+                x += width;
+            }
+            x += width_px(font, rtl, right_gap, style.size);
+        }
+    }
+    Line { width: x, runs }
+}
+
+/// `range` without the whitespace at its ends.
+fn trim_whitespace(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+/// Splits a level run into maximal pieces of one face, in logical order.
+fn font_pieces(para: &Paragraph<'_>, run: Range<usize>) -> Vec<(FontId, Range<usize>)> {
+    let mut pieces: Vec<(FontId, Range<usize>)> = Vec::new();
+    let first = para.char_index(run.start);
+    for &(offset, c, font) in &para.chars[first..] {
+        if offset >= run.end {
+            break;
+        }
+        let end = offset + c.len_utf8();
+        match pieces.last_mut() {
+            Some((f, r)) if *f == font => r.end = end,
+            _ => pieces.push((font, offset..end)),
+        }
+    }
+    pieces
+}
+
+/// The text written for a run: explicit bidi controls dropped (the levels
+/// already account for them, and a viewer must not apply them again inside
+/// a run), and RLMs at the edges of an RTL run that starts or ends with a
+/// neutral character.
+fn run_text(core: &str, rtl: bool) -> String {
+    let mut text: String = core
+        .chars()
+        .filter(|&c| !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069))
+        .collect();
+    if rtl {
+        let strong = |c: Option<char>| {
+            c.is_some_and(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
+        };
+        if !strong(text.chars().next()) {
+            text.insert(0, RLM);
+        }
+        if !strong(text.chars().rev().find(|&c| !is_attached(c))) {
+            text.push(RLM);
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rtl_runs_get_marks_only_at_neutral_edges() {
+        assert_eq!(run_text("שלום", true), "שלום");
+        assert_eq!(run_text("שלום!", true), "שלום!\u{200F}");
+        assert_eq!(run_text("(שלום)", true), "\u{200F}(שלום)\u{200F}");
+        assert_eq!(run_text("hello!", false), "hello!");
+        assert_eq!(run_text("\u{202B}abc\u{202C}", false), "abc");
+    }
+
+    #[test]
+    fn trimming_keeps_inner_spaces() {
+        assert_eq!(trim_whitespace("  a b  ", 0..7), 2..5);
+        assert!(trim_whitespace("   ", 0..3).is_empty());
+    }
+}

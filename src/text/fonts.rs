@@ -1,0 +1,387 @@
+//! The bundled font faces: their bytes, names, coverage and metrics, and
+//! the choice of a face for each character.
+//!
+//! Fonts are parsed once, lazily, and shared by every thread (the layout
+//! measures from rayon workers).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, MetadataProvider};
+
+use super::{FontId, Weight};
+
+/// Which script family a face is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    Latin,
+    Hebrew,
+    Arabic,
+}
+
+/// What the code knows about one bundled face before parsing it.
+struct FaceSource {
+    data: &'static [u8],
+    /// The family name as written in the font's `name` table (checked by a
+    /// test), so that the SVG's `font-family` finds this face both through
+    /// `@font-face` and in resvg's font database.
+    family: &'static str,
+    weight: Weight,
+    script: Script,
+}
+
+/// The faces, indexed by `FontId`. Index 0 is the Latin regular face, the
+/// fallback for anything no other face covers.
+const SOURCES: [FaceSource; 6] = [
+    FaceSource {
+        data: include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+        family: "Noto Sans",
+        weight: Weight::Regular,
+        script: Script::Latin,
+    },
+    FaceSource {
+        data: include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+        family: "Noto Sans",
+        weight: Weight::Bold,
+        script: Script::Latin,
+    },
+    FaceSource {
+        data: include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+        family: "Noto Sans Hebrew",
+        weight: Weight::Regular,
+        script: Script::Hebrew,
+    },
+    FaceSource {
+        data: include_bytes!("../../assets/fonts/NotoSansHebrew-Bold.ttf"),
+        family: "Noto Sans Hebrew",
+        weight: Weight::Bold,
+        script: Script::Hebrew,
+    },
+    FaceSource {
+        data: include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+        family: "Noto Sans Arabic",
+        weight: Weight::Regular,
+        script: Script::Arabic,
+    },
+    FaceSource {
+        data: include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf"),
+        family: "Noto Sans Arabic",
+        weight: Weight::Bold,
+        script: Script::Arabic,
+    },
+];
+
+/// Number of bundled faces.
+pub(crate) const FACE_COUNT: usize = SOURCES.len();
+
+/// A parsed face.
+pub(crate) struct Face {
+    pub font: FontRef<'static>,
+    pub units_per_em: f32,
+    /// Ascent, descent (positive, below the baseline) and line gap in font units.
+    pub ascent: f32,
+    pub descent: f32,
+    pub leading: f32,
+    coverage: HashSet<u32>,
+}
+
+impl Face {
+    pub(crate) fn covers(&self, c: char) -> bool {
+        self.coverage.contains(&(c as u32))
+    }
+}
+
+/// All faces, parsed on first use. A face that fails to parse (impossible
+/// for the bundled files, which a test parses) is replaced by an empty face
+/// so that nothing panics: it covers nothing and measures zero.
+static FACES: LazyLock<Vec<Option<Face>>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|source| {
+            let font = FontRef::new(source.data).ok()?;
+            let metrics = font.metrics(Size::unscaled(), LocationRef::default());
+            let coverage = font.charmap().mappings().map(|(c, _)| c).collect();
+            let units_per_em = f32::from(metrics.units_per_em.max(1));
+            let (mut ascent, mut descent) = (metrics.ascent, -metrics.descent);
+            if ascent + descent > TALL_FACE * units_per_em {
+                (ascent, descent) = letter_extents(&font, source.script);
+            }
+            Some(Face {
+                units_per_em,
+                ascent,
+                descent,
+                leading: metrics.leading,
+                font,
+                coverage,
+            })
+        })
+        .collect()
+});
+
+/// Line spacing, in em, beyond which a face's declared ascent and descent
+/// are not used for line spacing. Noto Sans Arabic declares 2.1 em (room
+/// for stacked diacritics, rare in labels): taking that as the maximum
+/// over faces would space every map's lines twice as far apart as the
+/// Latin face needs. Such a face contributes the ink extents of its
+/// letters instead.
+const TALL_FACE: f32 = 1.6;
+
+/// Letters whose ink a tall face's lines must fit: every base letter of
+/// the script, including the tallest (alef with hamza, keheh) and the
+/// deepest (yeh, jeem, reh).
+fn script_letters(script: Script) -> &'static str {
+    match script {
+        Script::Latin => "ÁÉÍÓÚÇgjpqy|()[]{}",
+        Script::Hebrew => "אבגדהוזחטיכלמנסעפצקרשתםןףךץ",
+        Script::Arabic => "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژکگی",
+    }
+}
+
+/// (ascent, descent) of the ink of the script's letters, in font units.
+fn letter_extents(font: &FontRef<'static>, script: Script) -> (f32, f32) {
+    let charmap = font.charmap();
+    let glyphs = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+    script_letters(script)
+        .chars()
+        .filter_map(|c| glyphs.bounds(charmap.map(c)?))
+        .fold((0.0f32, 0.0f32), |(a, d), b| {
+            (a.max(b.y_max), d.max(-b.y_min))
+        })
+}
+
+pub(crate) fn face(id: FontId) -> Option<&'static Face> {
+    FACES.get(usize::from(id.0)).and_then(Option::as_ref)
+}
+
+pub(crate) fn data(id: FontId) -> &'static [u8] {
+    SOURCES.get(usize::from(id.0)).map_or(&[], |s| s.data)
+}
+
+pub(crate) fn family(id: FontId) -> &'static str {
+    SOURCES
+        .get(usize::from(id.0))
+        .map_or("Noto Sans", |s| s.family)
+}
+
+pub(crate) fn weight(id: FontId) -> Weight {
+    SOURCES
+        .get(usize::from(id.0))
+        .map_or(Weight::Regular, |s| s.weight)
+}
+
+pub(crate) fn script(id: FontId) -> Script {
+    SOURCES
+        .get(usize::from(id.0))
+        .map_or(Script::Latin, |s| s.script)
+}
+
+/// The face for a script and weight.
+pub(crate) fn face_id(script: Script, weight: Weight) -> FontId {
+    let index = SOURCES
+        .iter()
+        .position(|s| s.script == script && s.weight == weight)
+        .unwrap_or(0);
+    // There are fewer than 256 faces (SOURCES is a 6-element array).
+    FontId(index as u8)
+}
+
+pub(crate) fn all_data() -> Vec<&'static [u8]> {
+    SOURCES.iter().map(|s| s.data).collect()
+}
+
+/// Font-unit metrics scaled to `size`, maximised over all faces so that a
+/// line mixing scripts fits: (ascent, descent, line gap) in px.
+pub(crate) fn max_metrics(size: f32) -> (f32, f32, f32) {
+    static MAX: LazyLock<(f32, f32, f32)> = LazyLock::new(|| {
+        FACES
+            .iter()
+            .flatten()
+            .fold((0.0f32, 0.0f32, 0.0f32), |m, f| {
+                (
+                    m.0.max(f.ascent / f.units_per_em),
+                    m.1.max(f.descent / f.units_per_em),
+                    m.2.max(f.leading / f.units_per_em),
+                )
+            })
+    });
+    (MAX.0 * size, MAX.1 * size, MAX.2 * size)
+}
+
+/// The script a strong character belongs to, `None` for neutral
+/// characters (spaces, punctuation, digits, symbols, combining marks) that
+/// take the face of the text around them.
+fn strong_script(c: char) -> Option<Script> {
+    match c as u32 {
+        0x0590..=0x05FF | 0xFB1D..=0xFB4F => Some(Script::Hebrew),
+        0x0600..=0x06FF
+        | 0x0750..=0x077F
+        | 0x0870..=0x08FF
+        | 0xFB50..=0xFDFF
+        | 0xFE70..=0xFEFF
+        | 0x10EC0..=0x10EFF => Some(Script::Arabic),
+        _ if c.is_alphabetic() => Some(Script::Latin),
+        _ => None,
+    }
+}
+
+/// Whether `c` attaches to the character before it (combining marks,
+/// joiners, variation selectors): it must stay with that character's face
+/// and never start a line.
+pub(crate) fn is_attached(c: char) -> bool {
+    matches!(
+        unicode_bidi::bidi_class(c),
+        unicode_bidi::BidiClass::NSM | unicode_bidi::BidiClass::BN
+    ) && !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Chooses a face for every character of `text`: strong characters by
+/// script, neutrals by the face of the preceding strong character (or the
+/// following one at the start) when that face covers them, else the Latin
+/// face, else any face that covers them.
+pub(crate) fn assign(text: &str, weight: Weight) -> Vec<FontId> {
+    let chars: Vec<char> = text.chars().collect();
+    let strong: Vec<Option<FontId>> = chars
+        .iter()
+        .map(|&c| strong_script(c).map(|s| covering(c, face_id(s, weight), weight)))
+        .collect();
+    let mut out: Vec<FontId> = Vec::with_capacity(chars.len());
+    let mut previous_strong: Option<FontId> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let id = match strong[i] {
+            Some(id) => {
+                previous_strong = Some(id);
+                id
+            }
+            None => {
+                let preferred = if is_attached(c) {
+                    out.last().copied()
+                } else {
+                    None
+                }
+                .or(previous_strong)
+                .or_else(|| strong[i + 1..].iter().flatten().next().copied())
+                .unwrap_or_else(|| face_id(Script::Latin, weight));
+                covering(c, preferred, weight)
+            }
+        };
+        out.push(id);
+    }
+    out
+}
+
+/// `preferred` if it covers `c`, else the Latin face of the weight, else
+/// any face of the weight that covers it, else `preferred` (the glyph will
+/// be missing everywhere, and the width is that of the missing glyph).
+fn covering(c: char, preferred: FontId, weight: Weight) -> FontId {
+    let covers = |id: FontId| face(id).is_some_and(|f| f.covers(c));
+    if covers(preferred) {
+        return preferred;
+    }
+    let latin = face_id(Script::Latin, weight);
+    if covers(latin) {
+        return latin;
+    }
+    [Script::Hebrew, Script::Arabic]
+        .iter()
+        .map(|&s| face_id(s, weight))
+        .find(|&id| covers(id))
+        .unwrap_or(preferred)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use skrifa::string::StringId;
+
+    #[test]
+    fn every_face_parses_and_names_its_family() {
+        for (i, source) in SOURCES.iter().enumerate() {
+            let face = face(FontId(i as u8)).expect("bundled face parses");
+            let names: Vec<String> = face
+                .font
+                .localized_strings(StringId::FAMILY_NAME)
+                .map(|s| s.to_string())
+                .collect();
+            assert!(
+                names.iter().any(|n| n == source.family),
+                "face {i}: {names:?}"
+            );
+            let typographic: Vec<String> = face
+                .font
+                .localized_strings(StringId::TYPOGRAPHIC_FAMILY_NAME)
+                .map(|s| s.to_string())
+                .collect();
+            assert!(
+                typographic.iter().all(|n| n == source.family),
+                "{typographic:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_metrics_fit_every_script_without_doubling_latin_spacing() {
+        let (ascent, descent, gap) = max_metrics(1.0);
+        let height = ascent + descent + gap;
+        assert!(height > 1.3 && height < 1.6, "{height}");
+        for (i, source) in SOURCES.iter().enumerate() {
+            let face = face(FontId(i as u8)).expect("face");
+            let (top, bottom) = letter_extents(&face.font, source.script);
+            assert!(top / face.units_per_em <= ascent, "face {i}");
+            assert!(bottom / face.units_per_em <= descent, "face {i}");
+        }
+    }
+
+    #[test]
+    fn faces_cover_their_scripts() {
+        for weight in [Weight::Regular, Weight::Bold] {
+            let arabic = face(face_id(Script::Arabic, weight)).expect("face");
+            for c in "پچژگیکابت\u{200C}،؟".chars() {
+                assert!(arabic.covers(c), "Arabic face lacks {c:?}");
+            }
+            let hebrew = face(face_id(Script::Hebrew, weight)).expect("face");
+            for c in "אבגדהוזחטיכלמנסעפצקרשתםןףךץ".chars() {
+                assert!(hebrew.covers(c), "Hebrew face lacks {c:?}");
+            }
+            let latin = face(face_id(Script::Latin, weight)).expect("face");
+            for c in (0x20u8..0x7F).map(char::from).chain("éüßçñ€–—“”…".chars()) {
+                assert!(latin.covers(c), "Latin face lacks {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn characters_go_to_the_face_of_their_script() {
+        let ids = assign("Hi שלום سلام", Weight::Regular);
+        let latin = face_id(Script::Latin, Weight::Regular);
+        let hebrew = face_id(Script::Hebrew, Weight::Regular);
+        let arabic = face_id(Script::Arabic, Weight::Regular);
+        assert_eq!(&ids[..2], &[latin, latin]);
+        assert_eq!(&ids[3..7], &[hebrew; 4]);
+        assert_eq!(&ids[8..], &[arabic; 4]);
+        let bold = assign("שלום", Weight::Bold);
+        assert_eq!(bold, vec![face_id(Script::Hebrew, Weight::Bold); 4]);
+    }
+
+    #[test]
+    fn neutrals_follow_the_surrounding_face_when_it_covers_them() {
+        let hebrew = face_id(Script::Hebrew, Weight::Regular);
+        let latin = face_id(Script::Latin, Weight::Regular);
+        // A space between Hebrew words stays in the Hebrew face.
+        let ids = assign("שלום עולם", Weight::Regular);
+        assert_eq!(ids[4], hebrew);
+        // Leading digits take the face of the Hebrew that follows, if it has them.
+        let ids = assign("3 ימים", Weight::Regular);
+        let expected = if face(hebrew).expect("face").covers('3') {
+            hebrew
+        } else {
+            latin
+        };
+        assert_eq!(ids[0], expected);
+        // Anything the Hebrew face lacks goes to the Latin face.
+        for (c, id) in "שלום@#".chars().zip(assign("שלום@#", Weight::Regular)) {
+            let covered = face(hebrew).expect("face").covers(c);
+            assert!(id == hebrew || (!covered && id == latin), "{c:?}");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Shaping with harfrust and the width cache.
+//!
+//! Widths are cached in font units per (face, direction, text): the layout
+//! measures the same strings many times (once per candidate width, once per
+//! pass), and a width in font units serves every font size.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
+use harfrust::{Direction, GlyphBuffer, ShapeOptions, ShapePlan, ShaperData, UnicodeBuffer};
+
+use super::FontId;
+use super::cache::Memo;
+use super::fonts::{self, FACE_COUNT, Script};
+
+/// Shaping tables of each face, built once.
+static SHAPER_DATA: LazyLock<Vec<Option<ShaperData>>> = LazyLock::new(|| {
+    (0..FACE_COUNT)
+        .map(|i| fonts::face(FontId(i as u8)).map(|f| ShaperData::new(&f.font)))
+        .collect()
+});
+
+type PlanKey = (u8, bool, harfrust::Script);
+
+/// Shape plans per (face, direction, script): building one looks up the
+/// font's features, which costs more than shaping a short label.
+static PLANS: LazyLock<Mutex<HashMap<PlanKey, Arc<ShapePlan>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// Cached widths in font units per (face, rtl, text).
+static WIDTHS: Memo<(u8, bool, String), f32> = Memo::new(200_000);
+
+/// Shapes `text` with one face in one direction and hands the glyphs to `f`.
+/// `None` if the face is missing (never for the bundled faces).
+fn with_shaped<R>(
+    font: FontId,
+    rtl: bool,
+    text: &str,
+    f: impl FnOnce(&GlyphBuffer) -> R,
+) -> Option<R> {
+    let face = fonts::face(font)?;
+    let data = SHAPER_DATA.get(usize::from(font.0))?.as_ref()?;
+    let shaper = data.shaper(&face.font).build();
+
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(if rtl {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    });
+    match fonts::script(font) {
+        Script::Hebrew => buffer.set_script(harfrust::script::HEBREW),
+        Script::Arabic => buffer.set_script(harfrust::script::ARABIC),
+        Script::Latin => {}
+    }
+    // Fills in the script of Latin-face text (Latin, Greek, Cyrillic…).
+    buffer.guess_segment_properties();
+    let script = buffer.script();
+
+    let key = (font.0, rtl, script);
+    let plan = {
+        let mut plans = PLANS.lock().unwrap_or_else(PoisonError::into_inner);
+        plans
+            .entry(key)
+            .or_insert_with(|| {
+                let direction = buffer.direction();
+                Arc::new(ShapePlan::new(&shaper, direction, Some(script), None, &[]))
+            })
+            .clone()
+    };
+    let output = shaper.shape(buffer, ShapeOptions::new().plan(Some(&plan)));
+    Some(f(&output))
+}
+
+/// Advance width of `text` in `font`'s units per em, shaped in one
+/// direction (cached).
+pub(crate) fn width_units(font: FontId, rtl: bool, text: &str) -> f32 {
+    if text.is_empty() {
+        return 0.0;
+    }
+    WIDTHS.get_or((font.0, rtl, text.to_string()), |(_, _, text)| {
+        with_shaped(font, rtl, text, |out| {
+            out.glyph_positions()
+                .iter()
+                .map(|p| p.x_advance as f32)
+                .sum::<f32>()
+        })
+        .unwrap_or(0.0)
+    })
+}
+
+/// Advance width of `text` in px at `size`.
+pub(crate) fn width_px(font: FontId, rtl: bool, text: &str, size: f32) -> f32 {
+    let units_per_em = fonts::face(font).map_or(1000.0, |f| f.units_per_em);
+    width_units(font, rtl, text) * size / units_per_em
+}
+
+/// Glyph ids of shaped `text` (for tests that check no glyph is missing).
+#[cfg(test)]
+pub(crate) fn glyph_ids(font: FontId, rtl: bool, text: &str) -> Vec<u32> {
+    with_shaped(font, rtl, text, |out| {
+        out.glyph_infos().iter().map(|g| g.glyph_id).collect()
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Weight;
+    use crate::text::fonts::face_id;
+
+    #[test]
+    fn widths_scale_with_size_and_grow_with_text() {
+        let latin = face_id(Script::Latin, Weight::Regular);
+        let a = width_px(latin, false, "Checkout", 10.0);
+        let b = width_px(latin, false, "Checkout", 20.0);
+        assert!(a > 20.0 && a < 80.0, "{a}");
+        assert!((b - 2.0 * a).abs() < 1e-3);
+        assert!(width_px(latin, false, "Checkout page", 10.0) > a);
+        let bold = face_id(Script::Latin, Weight::Bold);
+        assert!(width_px(bold, false, "Checkout", 10.0) > a);
+    }
+
+    #[test]
+    fn hebrew_and_persian_shape_without_missing_glyphs() {
+        let hebrew = face_id(Script::Hebrew, Weight::Regular);
+        let arabic = face_id(Script::Arabic, Weight::Regular);
+        for (font, text) in [
+            (hebrew, "שלום עולם"),
+            (hebrew, "ימים"),
+            (arabic, "می\u{200C}خواهم پرداخت کنم"),
+            (arabic, "گزارش ژوئن چک"),
+        ] {
+            let ids = glyph_ids(font, true, text);
+            assert!(!ids.is_empty());
+            assert!(ids.iter().all(|&g| g != 0), "{text}: {ids:?}");
+            assert!(width_px(font, true, text, 16.0) > 16.0);
+        }
+    }
+
+    #[test]
+    fn arabic_letters_join() {
+        // Joined (medial/final) forms differ from the isolated letters, so the
+        // glyphs of a word differ from those of its letters shaped alone.
+        let arabic = face_id(Script::Arabic, Weight::Regular);
+        let word = glyph_ids(arabic, true, "سلام");
+        let alone: Vec<u32> = "سلام"
+            .chars()
+            .rev()
+            .flat_map(|c| glyph_ids(arabic, true, &c.to_string()))
+            .collect();
+        assert_ne!(word, alone);
+    }
+}

@@ -1,0 +1,262 @@
+//! Line breaking: paragraphs at mandatory breaks, then greedy filling at
+//! Unicode line break opportunities (UAX #14), in logical order; a word
+//! wider than the line is broken between characters.
+
+use std::ops::Range;
+
+use unicode_bidi::{Level, ParagraphBidiInfo};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::bidi::{Paragraph, layout_line};
+use super::fonts::{self, is_attached};
+use super::shape::width_px;
+use super::{FontId, Line, Style};
+
+/// Slack for float noise when comparing a width with the line width, so
+/// that `wrap(t, s, measure(t, s), _)` keeps `t` on one line.
+const EPSILON: f32 = 0.01;
+
+/// Splits `text` into paragraphs at mandatory line breaks and normalises
+/// each one the way the SVG shows it: runs of spaces and tabs become one
+/// space (SVG collapses them, so measuring them would overstate the width).
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' | '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(std::mem::take(&mut current));
+            }
+            ' ' | '\t' => {
+                if !current.ends_with(' ') {
+                    current.push(' ');
+                }
+            }
+            _ => current.push(c),
+        }
+    }
+    out.push(current);
+    out
+}
+
+/// Width of `text` on one line, summing the shaped widths of its pieces of
+/// one face in logical order (each shaped in its script's direction).
+pub(crate) fn logical_width(
+    text: &str,
+    fonts: impl IntoIterator<Item = FontId>,
+    style: Style,
+) -> f32 {
+    let mut width = 0.0;
+    let mut start = 0;
+    let mut current: Option<FontId> = None;
+    for ((offset, _), font) in text.char_indices().zip(fonts) {
+        if current != Some(font) {
+            if let Some(f) = current {
+                width += piece_width(f, &text[start..offset], style);
+            }
+            start = offset;
+            current = Some(font);
+        }
+    }
+    if let Some(f) = current {
+        width += piece_width(f, &text[start..], style);
+    }
+    width
+}
+
+fn piece_width(font: FontId, text: &str, style: Style) -> f32 {
+    let rtl = fonts::script(font) != fonts::Script::Latin;
+    width_px(font, rtl, text, style.size)
+}
+
+/// Width of one paragraph (already normalised).
+pub(crate) fn paragraph_width(text: &str, style: Style) -> f32 {
+    logical_width(text, fonts::assign(text, style.weight), style)
+}
+
+/// Breaks and lays out every paragraph of `text`.
+pub(crate) fn wrap(text: &str, style: Style, max_width: f32, base_rtl: bool) -> Vec<Line> {
+    let level = if base_rtl { Level::rtl() } else { Level::ltr() };
+    let mut lines = Vec::new();
+    for text in paragraphs(text) {
+        let assigned = fonts::assign(&text, style.weight);
+        let para = Paragraph {
+            text: &text,
+            bidi: ParagraphBidiInfo::new(&text, Some(level)),
+            chars: text
+                .char_indices()
+                .zip(&assigned)
+                .map(|((i, c), &f)| (i, c, f))
+                .collect(),
+        };
+        let ranges = break_lines(&para, style, max_width);
+        if ranges.is_empty() {
+            lines.push(Line {
+                width: 0.0,
+                runs: Vec::new(),
+            });
+        }
+        for range in ranges {
+            lines.push(layout_line(&para, range, style));
+        }
+    }
+    lines
+}
+
+/// Greedy line filling: each line takes as many segments (text between
+/// break opportunities) as fit; a segment that does not fit on a line of
+/// its own is broken between characters.
+fn break_lines(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<Range<usize>> {
+    let text = para.text;
+    let fits = |range: Range<usize>| {
+        let slice = text[range.clone()].trim_end();
+        let first = para.chars.partition_point(|&(b, _, _)| b < range.start);
+        let fonts = para.chars[first..].iter().map(|&(_, _, f)| f);
+        logical_width(slice, fonts, style) <= max_width + EPSILON
+    };
+    let breaks: Vec<(usize, bool)> = linebreaks(text)
+        .map(|(at, kind)| (at, kind == BreakOpportunity::Mandatory))
+        .collect();
+    let mut lines = Vec::new();
+    let mut start = skip_spaces(text, 0);
+    let mut next = 0;
+    while start < text.len() {
+        let mut best = None;
+        while let Some(&(end, mandatory)) = breaks.get(next) {
+            if end <= start {
+                next += 1;
+                continue;
+            }
+            if !fits(start..end) {
+                break;
+            }
+            best = Some(end);
+            next += 1;
+            if mandatory {
+                break;
+            }
+        }
+        let end = match best {
+            Some(end) => end,
+            None => {
+                // The segment alone is too wide: cut it.
+                let segment_end = breaks.get(next).map_or(text.len(), |&(e, _)| e);
+                break_word(para, start..segment_end, &fits)
+            }
+        };
+        lines.push(start..end);
+        start = skip_spaces(text, end);
+    }
+    lines
+}
+
+fn skip_spaces(text: &str, from: usize) -> usize {
+    from + (text[from..].len() - text[from..].trim_start_matches(' ').len())
+}
+
+/// The end of the longest prefix of `range` that fits, cut between
+/// characters but never before a combining mark or joiner; at least one
+/// character even if it alone is too wide.
+fn break_word(
+    para: &Paragraph<'_>,
+    range: Range<usize>,
+    fits: &impl Fn(Range<usize>) -> bool,
+) -> usize {
+    let first = para.chars.partition_point(|&(b, _, _)| b < range.start);
+    // Ends of the character clusters in the range.
+    let mut ends: Vec<usize> = Vec::new();
+    for &(offset, c, _) in &para.chars[first..] {
+        if offset >= range.end {
+            break;
+        }
+        let end = offset + c.len_utf8();
+        match ends.last_mut() {
+            Some(last) if is_attached(c) => *last = end,
+            _ => ends.push(end),
+        }
+    }
+    // Widths grow with the prefix, so the longest fitting one can be
+    // found by bisection: ends[..lo] fit, ends[hi..] do not.
+    let (mut lo, mut hi) = (1, ends.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(range.start..ends[mid - 1]) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    // Within the fitting prefix, prefer the last cut that does not split
+    // two joined Arabic letters (looking back at most half the line).
+    let chosen = (lo.div_ceil(2)..=lo)
+        .rev()
+        .find(|&k| k == ends.len() || !joined_across(para.text, ends[k - 1]))
+        .unwrap_or(lo);
+    ends.get(chosen.max(1) - 1).copied().unwrap_or(range.end)
+}
+
+/// Whether the letters on both sides of byte `at` join (Arabic cursive
+/// connection), so a cut there would change both letters' shapes.
+fn joined_across(text: &str, at: usize) -> bool {
+    let before = text[..at]
+        .chars()
+        .rev()
+        .find(|&c| !is_attached(c) || c == '\u{200C}');
+    let after = text[at..].chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) => joins_to_next(b) && is_arabic_letter(a),
+        _ => false,
+    }
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c as u32, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06D5 | 0x06FA..=0x06FC | 0x06FF)
+}
+
+/// Arabic letters that connect to the letter after them (dual-joining);
+/// alef, dal, reh, waw and their variants only connect to the one before.
+fn joins_to_next(c: char) -> bool {
+    is_arabic_letter(c)
+        && !matches!(
+            c as u32,
+            0x0621..=0x0625
+                | 0x0627
+                | 0x0629
+                | 0x062F..=0x0632
+                | 0x0648
+                | 0x0671..=0x0673
+                | 0x0675..=0x0677
+                | 0x0688..=0x0699
+                | 0x06C0
+                | 0x06C3..=0x06CB
+                | 0x06CD
+                | 0x06CF
+                | 0x06D2
+                | 0x06D3
+                | 0x06D5
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_joins_are_recognised() {
+        // "سلام": seen joins lam, lam joins alef, alef does not join meem.
+        let text = "سلام";
+        let at = |n: usize| text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+        assert!(joined_across(text, at(1)));
+        assert!(joined_across(text, at(2)));
+        assert!(!joined_across(text, at(3)));
+        assert!(!joined_across("abc", 1));
+        // ZWNJ already breaks the join.
+        let text = "می\u{200C}خواهم";
+        let after_zwnj = text.find('خ').expect("letter");
+        assert!(!joined_across(text, after_zwnj));
+    }
+}

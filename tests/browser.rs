@@ -1,0 +1,167 @@
+//! Real-browser check: headless Chromium draws our SVG text where the text
+//! module measured it. Skipped (with a message) when Chromium is missing,
+//! except under CI=true, where a missing browser is a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Allowed difference between our widths and the browser's, in px.
+const TOLERANCE: f64 = 2.0;
+
+fn chromium() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("CJM_CHROMIUM").map(PathBuf::from),
+        Some(PathBuf::from("/usr/bin/chromium")),
+        Some(PathBuf::from("/usr/bin/chromium-browser")),
+        Some(PathBuf::from("/usr/bin/google-chrome")),
+    ];
+    let found = candidates.into_iter().flatten().find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "Chromium is required under CI=true (apt-get install -y chromium)"
+        );
+        eprintln!("browser test skipped: no Chromium found (set CJM_CHROMIUM or install chromium)");
+    }
+    found
+}
+
+/// The script the page runs once its fonts are loaded: for every `<text>`,
+/// its attributes, its rendered box and where its first and last
+/// characters are, written as JSON into `#out`.
+const SCRIPT: &str = r#"
+document.fonts.ready.then(() => {
+  const out = [];
+  for (const t of document.querySelectorAll('svg text')) {
+    const b = t.getBBox();
+    const n = t.getNumberOfChars();
+    // First and last logical characters that are not invisible marks.
+    let first = -1, last = -1;
+    for (let i = 0; i < n; i++) {
+      if (t.textContent[i] !== '\u200F') { if (first < 0) first = i; last = i; }
+    }
+    const at = (i) => { if (i < 0) return null; const e = t.getExtentOfChar(i); return e.x + e.width / 2; };
+    const r = t.getBoundingClientRect();
+    out.push({
+      text: t.textContent,
+      family: t.getAttribute('font-family') || getComputedStyle(t).fontFamily,
+      weight: getComputedStyle(t).fontWeight,
+      size: parseFloat(getComputedStyle(t).fontSize),
+      direction: getComputedStyle(t).direction,
+      length: t.getComputedTextLength(),
+      x: b.x, width: b.width,
+      first: at(first), last: at(last),
+      data_left: t.getAttribute('data-left'), data_width: t.getAttribute('data-width'),
+      data_first: t.getAttribute('data-first'),
+      client: [r.left, r.top, r.right, r.bottom],
+    });
+  }
+  const rects = [];
+  for (const r of document.querySelectorAll('svg rect')) {
+    const c = r.getBoundingClientRect();
+    rects.push([c.left, c.top, c.right, c.bottom]);
+  }
+  document.getElementById('out').textContent = JSON.stringify({texts: out, rects: rects});
+});
+"#;
+
+/// Loads `svg` inline in a page in headless Chromium and returns what the
+/// page script measured.
+fn measure_in_browser(browser: &Path, svg: &str) -> Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("page.html");
+    let html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>\
+         <body style=\"margin:0\">{svg}<pre id=\"out\"></pre><script>{SCRIPT}</script></body></html>"
+    );
+    std::fs::write(&page, html).expect("write page");
+    let profile = dir.path().join("profile");
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--virtual-time-budget=10000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let start = dom.find("<pre id=\"out\">").unwrap_or_else(|| {
+        panic!(
+            "no output in the page: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    }) + "<pre id=\"out\">".len();
+    let end = start + dom[start..].find("</pre>").expect("end of output");
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    assert!(!json.is_empty(), "the page script did not run");
+    serde_json::from_str(&json).expect("page output is JSON")
+}
+
+fn num(v: &Value, key: &str) -> f64 {
+    match &v[key] {
+        Value::Number(n) => n.as_f64().unwrap_or(f64::NAN),
+        Value::String(s) => s.parse().unwrap_or(f64::NAN),
+        _ => f64::NAN,
+    }
+}
+
+#[test]
+fn chromium_draws_text_runs_where_the_text_module_measured_them() {
+    let Some(browser) = chromium() else { return };
+    let labels = [
+        ("Customer compares delivery options before paying", false),
+        ("אני אוהב Rust מאוד, ממש!", true),
+        ("3 ימים", true),
+        ("שלום!", true),
+        ("(שלום) hello", true),
+        ("می\u{200C}خواهم پرداخت کنم (۳ روز)", true),
+        ("Open שלום עולם today", false),
+        (
+            "Supercalifragilisticexpialidociouslyunbelievablylongwordssss",
+            false,
+        ),
+    ];
+    let svg = cjm::text_probe::sample_svg(&labels, 16.0, 180.0);
+    let measured = measure_in_browser(&browser, &svg);
+    let texts = measured["texts"].as_array().expect("texts");
+    if std::env::var_os("CJM_BROWSER_DEBUG").is_some() {
+        eprintln!("{measured:#}");
+        std::fs::write("/tmp/cjm_sample.svg", &svg).ok();
+    }
+    assert!(texts.len() > labels.len(), "{measured}");
+    let mut failures = Vec::new();
+    for t in texts {
+        let text = t["text"].as_str().unwrap_or_default();
+        let (left, width) = (num(t, "data_left"), num(t, "data_width"));
+        let (x, w) = (num(t, "x"), num(t, "width"));
+        if (w - width).abs() > TOLERANCE || (x - left).abs() > TOLERANCE {
+            failures.push(format!(
+                "{text:?}: browser x {x:.1} w {w:.1}, expected x {left:.1} w {width:.1}"
+            ));
+        }
+        // Order inside the run: the first logical character sits at the
+        // run's start edge (right for RTL runs).
+        let (first, last) = (num(t, "first"), num(t, "last"));
+        let first_on_right = first > last;
+        let expected_right = t["data_first"].as_str() == Some("right");
+        if first != last && first_on_right != expected_right {
+            failures.push(format!("{text:?}: characters drawn in the wrong order"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
