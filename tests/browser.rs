@@ -154,6 +154,14 @@ fn chromium_draws_text_runs_where_the_text_module_measured_them() {
                 "{text:?}: browser x {x:.1} w {w:.1}, expected x {left:.1} w {width:.1}"
             ));
         }
+        // Wrapped to 180 px in a box from x = 10: nothing sticks out
+        // (a single character wider than the box could, none is here).
+        if x < 10.0 - TOLERANCE || x + w > 190.0 + TOLERANCE {
+            failures.push(format!(
+                "{text:?}: overflows the box ({x:.1}..{:.1})",
+                x + w
+            ));
+        }
         // Order inside the run: the first logical character sits at the
         // run's start edge (right for RTL runs).
         let (first, last) = (num(t, "first"), num(t, "last"));
