@@ -262,6 +262,10 @@ fn chromium_draws_the_example_maps_as_measured_and_inside_their_boxes() {
             }
         }
     }
+    eprintln!(
+        "browser test: {checked} texts of {} example maps checked",
+        examples.len()
+    );
     assert!(checked > 0, "no text of the examples uses a bundled font");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
