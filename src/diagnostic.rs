@@ -106,3 +106,52 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let column = source[line_start..end].chars().count() + 1;
     (line, column)
 }
+
+/// `line_col` for many offsets into one source: finds the line by binary
+/// search instead of scanning from the start each time.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    source: &'a str,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(
+                source
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// Same as `line_col(source, offset)`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        (line, self.source[start..offset].chars().count() + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let source = "ab\nמודעות x\r\n\nآگاهی\n";
+        let index = LineIndex::new(source);
+        for offset in 0..=source.len() + 2 {
+            assert_eq!(index.line_col(offset), line_col(source, offset), "{offset}");
+        }
+    }
+}

@@ -1,7 +1,236 @@
 //! `cjm explain CODE`: what each error code and lint means, with an example
-//! and the fix.
+//! and the fix. All the wording lives in the table below.
 
 /// The explanation of `code` (`cjm::empty-stage` or `empty-stage`).
-pub fn explain(_code: &str) -> Option<String> {
-    todo!("explain")
+pub fn explain(code: &str) -> Option<String> {
+    let name = code.trim();
+    let name = name.strip_prefix("cjm::").unwrap_or(name);
+    let entry = ENTRIES.iter().find(|e| e.name == name)?;
+    let kind = if entry.lint {
+        "lint (a warning; `allow` or `deny` it in the file or with -A/-D)"
+    } else {
+        "error"
+    };
+    Some(format!(
+        "cjm::{name} — {kind}\n\n{}\n\nExample:\n\n{}\n\nFix: {}\n",
+        entry.meaning,
+        indent(entry.example),
+        entry.fix
+    ))
+}
+
+/// Every code `explain` knows, errors first then lints, as `cjm::NAME`.
+pub fn codes() -> impl Iterator<Item = String> {
+    ENTRIES.iter().map(|e| format!("cjm::{}", e.name))
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+struct Entry {
+    name: &'static str,
+    lint: bool,
+    meaning: &'static str,
+    example: &'static str,
+    fix: &'static str,
+}
+
+const ENTRIES: &[Entry] = &[
+    Entry {
+        name: "syntax",
+        lint: false,
+        meaning: "The text does not follow the journey language's grammar: a keyword, string, \
+                  identifier or brace is missing or out of place. The message says what was expected.",
+        example: "journey \"Shop\" {\n  stage awareness \"Awareness {\n  }\n}",
+        fix: "add what the message says is expected (here the closing `\"` of the string). \
+              Statements end at a newline, a `;` or the `}` of their block.",
+    },
+    Entry {
+        name: "encoding",
+        lint: false,
+        meaning: "The file is not UTF-8 text, or holds a NUL byte. The message gives the line, \
+                  column and byte offset of the first bad byte.",
+        example: "a file saved as Windows-1255 or UTF-16 instead of UTF-8",
+        fix: "save the file as UTF-8 (a leading byte-order mark is fine).",
+    },
+    Entry {
+        name: "duplicate-id",
+        lint: false,
+        meaning: "Two definitions use the same ID. Personas, teams, channels, stages and \
+                  touchpoints share one namespace per file, so every ID must be unique.",
+        example: "journey \"Shop\" {\n  team checkout \"Checkout team\"\n  stage purchase {\n    touchpoint checkout \"Checkout\"\n  }\n}",
+        fix: "rename one of the two definitions and the references that meant it.",
+    },
+    Entry {
+        name: "unknown-reference",
+        lint: false,
+        meaning: "A statement names an ID that nothing defines: `owner` needs a team, `channel` a \
+                  channel, an emotion's persona a persona, `flow` a stage or touchpoint.",
+        example: "journey \"Shop\" {\n  team marketing \"Marketing\"\n  stage awareness {\n    owner markting\n  }\n}",
+        fix: "fix the name (the help suggests the closest defined ID of the right kind) or add \
+              the missing definition; definitions may come after their use.",
+    },
+    Entry {
+        name: "wrong-kind",
+        lint: false,
+        meaning: "A reference names a definition of another kind than the statement needs, \
+                  e.g. an `owner` that is a touchpoint instead of a team.",
+        example: "journey \"Shop\" {\n  stage purchase {\n    owner checkout\n    touchpoint checkout \"Checkout\"\n  }\n}",
+        fix: "name a definition of the right kind: `owner` → team, `channel` → channel, \
+              emotion persona → persona, `flow` → stage or touchpoint.",
+    },
+    Entry {
+        name: "emotion-range",
+        lint: false,
+        meaning: "An emotion score is not a whole number from -2 (very negative) to +2 (very positive).",
+        example: "journey \"Shop\" {\n  stage purchase {\n    touchpoint checkout { emotion -3 \"Furious\" }\n  }\n}",
+        fix: "use -2, -1, 0, 1 or 2; put nuances in the emotion's label.",
+    },
+    Entry {
+        name: "persona-required",
+        lint: false,
+        meaning: "The journey has two or more personas, so every emotion must say whose it is.",
+        example: "journey \"Shop\" {\n  persona michal \"Michal\"\n  persona dan \"Dan\"\n  stage purchase {\n    touchpoint checkout { emotion -2 }\n  }\n}",
+        fix: "name the persona before the score: `emotion michal -2 \"Frustrated\"`.",
+    },
+    Entry {
+        name: "duplicate-property",
+        lint: false,
+        meaning: "A single-valued statement is given twice in one block: a touchpoint's \
+                  `channel`, `reach`, `link`, `moment_of_truth` or `description`, one persona's \
+                  `emotion` in a touchpoint, a stage's `reach` or `description`, a persona's \
+                  `description` or `quote`, the journey's `lang`, `direction` or `description`.",
+        example: "journey \"Shop\" {\n  channel site \"Site\"\n  channel app \"App\"\n  stage purchase {\n    touchpoint checkout {\n      channel site\n      channel app\n    }\n  }\n}",
+        fix: "keep one of the two statements.",
+    },
+    Entry {
+        name: "invalid-value",
+        lint: false,
+        meaning: "A value has the right type but is not allowed: a percentage above 100%, a \
+                  `reach` that is negative or not a whole number, a `lang` that is not a BCP 47 \
+                  tag, an unknown lint name in `allow`/`deny`, a `direction` other than ltr, rtl \
+                  or auto, a channel mode other than online or offline.",
+        example: "journey \"Shop\" {\n  stage purchase {\n    reach -5\n    metric abandonment 138%\n  }\n}",
+        fix: "write a value the statement accepts; the help says which.",
+    },
+    Entry {
+        name: "unsafe-link",
+        lint: false,
+        meaning: "A `link` does not use the http, https or mailto scheme. Maps are shared and \
+                  opened in browsers, so other schemes (javascript:, data:, file:) are refused.",
+        example: "journey \"Shop\" {\n  stage retention {\n    touchpoint magnet { link \"javascript:alert(1)\" }\n  }\n}",
+        fix: "link to a web page or an e-mail address: `link \"https://example.com/page\"`.",
+    },
+    Entry {
+        name: "self-flow",
+        lint: false,
+        meaning: "A flow edge goes from a point to itself, which moves the customer nowhere.",
+        example: "journey \"Shop\" {\n  stage purchase { touchpoint checkout }\n  flow checkout -> checkout\n}",
+        fix: "remove the edge or name the point the customer moves to.",
+    },
+    Entry {
+        name: "no-stages",
+        lint: false,
+        meaning: "The journey has no stage; stages are the columns of the map, so there is \
+                  nothing to draw.",
+        example: "journey \"Shop\" {\n  persona michal \"Michal\"\n}",
+        fix: "add at least one `stage ID \"Label\" { … }` with its touchpoints.",
+    },
+    Entry {
+        name: "missing-persona",
+        lint: true,
+        meaning: "The journey has no persona. A journey map is drawn from one specific \
+                  customer's point of view, not from the company's.",
+        example: "journey \"Shop\" {\n  stage awareness { touchpoint ad \"Ad\" }\n}",
+        fix: "add `persona michal \"Michal\" { goal \"…\" }` and give the emotions to her.",
+    },
+    Entry {
+        name: "empty-stage",
+        lint: true,
+        meaning: "A stage has no touchpoint: a gap in the net where customers drop.",
+        example: "journey \"Shop\" {\n  stage awareness { touchpoint ad \"Ad\" }\n  stage consideration \"Consideration\" { }\n}",
+        fix: "add the touchpoints where customers meet you in this stage, or remove the stage.",
+    },
+    Entry {
+        name: "no-owner",
+        lint: true,
+        meaning: "A touchpoint has no owner, neither its own nor its stage's: no team is in \
+                  charge of moving the customer on from there.",
+        example: "journey \"Shop\" {\n  stage purchase {\n    touchpoint checkout \"Checkout\"\n  }\n}",
+        fix: "add `owner TEAM` to the touchpoint or to its stage.",
+    },
+    Entry {
+        name: "missing-emotion",
+        lint: true,
+        meaning: "A touchpoint has no emotion, which leaves a hole in the emotion curve.",
+        example: "journey \"Shop\" {\n  channel site \"Site\"\n  stage purchase {\n    touchpoint checkout \"Checkout\" { channel site }\n  }\n}",
+        fix: "add `emotion SCORE \"Label\"` with a score from -2 to +2.",
+    },
+    Entry {
+        name: "unaddressed-pain",
+        lint: true,
+        meaning: "A touchpoint or stage names a pain but no opportunity: the map shows a \
+                  problem without the improvement it suggests.",
+        example: "journey \"Shop\" {\n  stage purchase {\n    touchpoint checkout {\n      pain \"Her payment option is missing\"\n    }\n  }\n}",
+        fix: "add `opportunity \"Add the two most used local wallets\"` next to the pain.",
+    },
+    Entry {
+        name: "unused-definition",
+        lint: true,
+        meaning: "A team or channel is defined but no stage or touchpoint uses it.",
+        example: "journey \"Shop\" {\n  team legal \"Legal\"   # no `owner legal` anywhere\n  stage awareness { touchpoint ad }\n}",
+        fix: "use it (`owner legal`, `channel web`) or remove the definition.",
+    },
+    Entry {
+        name: "open-journey",
+        lint: true,
+        meaning: "No flow leads back to an earlier stage or touchpoint, so the journey is a \
+                  line. Journeys are circular: returning customers and referrals belong on the map.",
+        example: "journey \"Shop\" {\n  stage awareness { touchpoint ad }\n  stage purchase { touchpoint checkout }\n  flow ad -> checkout\n}",
+        fix: "add a flow back to an earlier point: `flow magnet -> awareness \"Brings a friend\"`.",
+    },
+    Entry {
+        name: "funnel-increase",
+        lint: true,
+        meaning: "A stage's `reach` is larger than the previous stage's: a funnel only narrows, \
+                  so a figure or the stage order is probably wrong.",
+        example: "journey \"Shop\" {\n  stage awareness { reach 900; touchpoint ad }\n  stage purchase { reach 12000; touchpoint checkout }\n}",
+        fix: "check both figures, or reorder the stages.",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_and_lint_is_explained() {
+        for lint in crate::lint::LINTS {
+            assert!(explain(lint).is_some(), "{lint}");
+            assert!(explain(&format!("cjm::{lint}")).is_some(), "{lint}");
+        }
+        assert_eq!(codes().count(), 12 + crate::lint::LINTS.len());
+        assert!(explain("unknown-reference").unwrap().contains("Example:"));
+        assert_eq!(explain("nope"), None);
+    }
+
+    /// Each example (all but `encoding`, which is about bytes) really
+    /// produces its code.
+    #[test]
+    fn examples_trigger_their_code() {
+        for entry in ENTRIES.iter().filter(|e| e.name != "encoding") {
+            let compiled = crate::compile(entry.example.as_bytes(), &Default::default());
+            let code = format!("cjm::{}", entry.name);
+            let codes: Vec<_> = compiled
+                .diagnostics
+                .iter()
+                .map(|d| d.code.as_str())
+                .collect();
+            assert!(codes.contains(&code.as_str()), "{code}: {codes:?}");
+        }
+    }
 }

@@ -40,8 +40,9 @@ pub struct CompileOptions {
 pub struct Compilation {
     pub journey: Option<model::Journey>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The decoded source text (empty when it was not valid UTF-8), for
-    /// rendering diagnostics.
+    /// The decoded source text (without a BOM), for rendering diagnostics.
+    /// When it was not valid UTF-8, the text with each bad sequence
+    /// replaced by U+FFFD, so the encoding error's span still points at it.
     pub source: String,
 }
 

@@ -30,3 +30,25 @@ pub struct LintConfig {
     pub levels: BTreeMap<String, Level>,
     pub deny_warnings: bool,
 }
+
+mod checks;
+mod levels;
+
+pub(crate) use checks::check;
+pub(crate) use levels::apply;
+
+use crate::diagnostic::Span;
+
+/// Where the things lints talk about are written, gathered by `resolve`
+/// (the model keeps no byte spans).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Sites {
+    /// The `journey` keyword.
+    pub journey: Span,
+    /// The ID of every definition.
+    pub ids: BTreeMap<String, Span>,
+    /// The first `pain` statement of each stage and touchpoint, by its ID.
+    pub pains: BTreeMap<String, Span>,
+    /// The `reach` statement of each stage, by its ID.
+    pub reach: BTreeMap<String, Span>,
+}

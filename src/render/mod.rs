@@ -54,8 +54,42 @@ pub fn png(
 
 /// The JSON Schema of the JSON output.
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Journey);
+    let mut schema = schemars::schema_for!(Journey).to_value();
+    // Every field is always written (`null` when absent), so every
+    // property is required, `Option` ones included.
+    require_all_properties(&mut schema);
+    // Emotion scores are stored as i8 but only run from -2 to +2.
+    for def in ["Emotion", "EmotionLow"] {
+        if let Some(score) = schema.pointer_mut(&format!("/$defs/{def}/properties/score")) {
+            score["minimum"] = (-2).into();
+            score["maximum"] = 2.into();
+        }
+    }
+    if let Some(root) = schema.as_object_mut() {
+        root.insert("title".into(), "cjm journey".into());
+        root.insert(
+            "description".into(),
+            "The JSON output of `cjm build --format json` (language.md section 7). More fields \
+             may be added; a breaking change bumps `version`."
+                .into(),
+        );
+    }
     let mut out = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
     out.push('\n');
     out
+}
+
+fn require_all_properties(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(object) => {
+            if let Some(serde_json::Value::Object(properties)) = object.get("properties") {
+                let names: Vec<serde_json::Value> =
+                    properties.keys().map(|k| k.clone().into()).collect();
+                object.insert("required".into(), names.into());
+            }
+            object.values_mut().for_each(require_all_properties);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(require_all_properties),
+        _ => {}
+    }
 }

@@ -1,7 +1,119 @@
 //! AST → model: names, references, computed semantics, and every error.
+//!
+//! `compile` wires the steps: decode the bytes, parse, collect the
+//! namespace, resolve every statement (all errors, in one run), compute
+//! the derived parts, then lint when nothing failed.
 
-use crate::{Compilation, CompileOptions};
+mod computed;
+mod decode;
+mod journey;
+mod recovery;
+mod resolver;
+mod stage;
+mod symbols;
+mod values;
 
-pub(crate) fn compile(_bytes: &[u8], _options: &CompileOptions) -> Compilation {
-    todo!("resolve::compile")
+use crate::diagnostic::Diagnostic;
+use crate::lint;
+use crate::model::{self, Journey};
+use crate::{Compilation, CompileOptions, syntax};
+
+use resolver::Resolver;
+use symbols::Symbols;
+
+pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
+    let source = match decode::decode(bytes) {
+        Ok(text) => text,
+        Err(failure) => {
+            let (shown, diagnostic) = *failure;
+            return Compilation {
+                journey: None,
+                diagnostics: vec![diagnostic],
+                source: shown,
+            };
+        }
+    };
+    let (file, mut diagnostics) = syntax::parse(&source);
+    let parse_failed = diagnostics.iter().any(Diagnostic::is_error);
+    let Some(ast) = file.journey else {
+        if !parse_failed {
+            diagnostics.push(
+                Diagnostic::error(
+                    "cjm::syntax",
+                    "the file holds no journey",
+                    crate::diagnostic::Span::new(0, 0),
+                )
+                .with_help("a file holds one `journey \"Title\" { … }` block"),
+            );
+        }
+        return finish(None, diagnostics, source);
+    };
+
+    let mut resolver = Resolver {
+        lines: crate::diagnostic::LineIndex::new(&source),
+        personas: Vec::new(),
+        symbols: Symbols::default(),
+        diags: Vec::new(),
+        maybe_defined: Default::default(),
+        maybe_stage: false,
+        sites: lint::Sites::default(),
+    };
+    resolver.symbols = Symbols::collect(&ast, &mut resolver.diags);
+    resolver.sites.ids = resolver.symbols.spans().collect();
+    resolver.personas = resolver
+        .symbols
+        .ids_of(&[symbols::Kind::Persona])
+        .map(String::from)
+        .collect();
+    if parse_failed {
+        (resolver.maybe_defined, resolver.maybe_stage) =
+            recovery::unparsed_definitions(&source, &ast);
+    }
+    let parts = resolver.journey(&ast);
+    let Resolver { diags, sites, .. } = resolver;
+    diagnostics.extend(diags);
+
+    let mut journey = Journey {
+        version: model::VERSION,
+        title: parts.title,
+        description: parts.description,
+        lang: parts.lang,
+        direction: model::Direction::Ltr,
+        personas: parts.personas,
+        teams: parts.teams,
+        channels: parts.channels,
+        stages: parts.stages,
+        flows: parts.flows,
+        funnel: Vec::new(),
+        emotion_low: None,
+    };
+    computed::mark_loops(&journey.stages, &mut journey.flows);
+    computed::emotion_averages(&mut journey.stages);
+    journey.funnel = computed::funnel(&journey.stages);
+    journey.emotion_low = computed::emotion_low(&journey);
+    journey.direction = computed::direction(parts.direction, &journey);
+
+    // Lints only speak about a journey that resolved: on a broken one
+    // they would repeat the errors in other words.
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        let warnings = lint::check(&journey, &sites);
+        diagnostics.extend(lint::apply(warnings, &parts.levels, &options.lints));
+    }
+    finish(Some(journey), diagnostics, source)
+}
+
+/// Sorts the diagnostics by position and keeps the model only when no
+/// error (denied lints included) was found.
+fn finish(
+    journey: Option<Journey>,
+    mut diagnostics: Vec<Diagnostic>,
+    source: String,
+) -> Compilation {
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    let failed = diagnostics.iter().any(Diagnostic::is_error);
+    Compilation {
+        journey: journey.filter(|_| !failed),
+        diagnostics,
+        source,
+    }
 }

@@ -1,12 +1,33 @@
-//! Text → AST. Wraps the pest grammar (`grammar/journey.pest`) and turns
-//! its errors into `cjm::syntax` diagnostics with words, never rule names.
+//! Text → AST. An outer pass (`split`) cuts the text into statements and
+//! blocks; each statement head is parsed with its pest rule
+//! (`grammar/journey.pest`) and lowered once (`lower`). Errors become
+//! `cjm::syntax` diagnostics with words, never rule names.
 
 pub(crate) mod ast;
+mod grammar;
+mod keywords;
+mod lower;
+mod split;
+pub(crate) mod strings;
+#[cfg(test)]
+mod tests;
 
 use crate::diagnostic::Diagnostic;
 
 /// Parses a whole file, recovering after a bad statement so that every
-/// syntax error of the file is reported.
-pub(crate) fn parse(_source: &str) -> (ast::File, Vec<Diagnostic>) {
-    todo!("syntax::parse")
+/// syntax error of the file is reported (in source order).
+pub(crate) fn parse(source: &str) -> (ast::File, Vec<Diagnostic>) {
+    let split = split::split(source);
+    let mut lower = lower::Lower {
+        src: source,
+        diagnostics: split.diagnostics,
+    };
+    let journey = lower.file(&split.stmts);
+    let mut diagnostics = lower.diagnostics;
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    let file = ast::File {
+        journey,
+        comments: split.comments,
+    };
+    (file, diagnostics)
 }

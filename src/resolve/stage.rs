@@ -1,0 +1,270 @@
+//! Stages and their touchpoints.
+
+use std::collections::BTreeMap;
+
+use super::journey::label_or_id;
+use super::resolver::Resolver;
+use super::symbols::Kind;
+use super::values;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model;
+use crate::syntax::ast::{self, StageStmt, TouchpointStmt, Word};
+
+impl Resolver<'_> {
+    pub(crate) fn stage(&mut self, s: &ast::Stage) -> model::Stage {
+        let mut stage = model::Stage {
+            id: s.id.text.clone(),
+            label: label_or_id(&s.label, &s.id),
+            description: None,
+            owners: Vec::new(),
+            reach: None,
+            metrics: Vec::new(),
+            pains: Vec::new(),
+            opportunities: Vec::new(),
+            insights: Vec::new(),
+            emotion_average: None,
+            touchpoints: Vec::new(),
+        };
+        let (mut description, mut reach) = (None, None);
+        // Touchpoints without an owner of their own, filled in once the
+        // stage's owners are known (they may be written after them).
+        let mut inherit = Vec::new();
+        for stmt in &s.body {
+            match &stmt.kind {
+                StageStmt::Description(d) => {
+                    if self.once(&mut description, stmt.span, "description", "stage") {
+                        stage.description = Some(d.value.clone());
+                    }
+                }
+                StageStmt::Owner(words) => self.owners(words, &mut stage.owners),
+                StageStmt::Reach(n) => {
+                    if self.once(&mut reach, stmt.span, "reach", "stage") {
+                        stage.reach = self.reach(n);
+                        self.sites.reach.insert(s.id.text.clone(), stmt.span);
+                    }
+                }
+                StageStmt::Metric(m) => stage.metrics.extend(self.metric(m)),
+                StageStmt::Pain(p) => {
+                    self.sites
+                        .pains
+                        .entry(s.id.text.clone())
+                        .or_insert(stmt.span);
+                    stage.pains.push(p.value.clone());
+                }
+                StageStmt::Opportunity(o) => stage.opportunities.push(o.value.clone()),
+                StageStmt::Insight(i) => stage.insights.push(i.value.clone()),
+                StageStmt::Touchpoint(t) => {
+                    let (tp, own_owner) = self.touchpoint(t, stmt.keyword);
+                    if !own_owner {
+                        inherit.push(stage.touchpoints.len());
+                    }
+                    stage.touchpoints.push(tp);
+                }
+            }
+        }
+        for i in inherit {
+            stage.touchpoints[i].owners = stage.owners.clone();
+        }
+        stage
+    }
+
+    /// The touchpoint, and whether it names owners of its own.
+    fn touchpoint(&mut self, t: &ast::Touchpoint, keyword: Span) -> (model::Touchpoint, bool) {
+        let mut tp = model::Touchpoint {
+            id: t.id.text.clone(),
+            label: label_or_id(&t.label, &t.id),
+            description: None,
+            channel: None,
+            owners: Vec::new(),
+            actions: Vec::new(),
+            thoughts: Vec::new(),
+            emotions: Vec::new(),
+            pains: Vec::new(),
+            opportunities: Vec::new(),
+            insights: Vec::new(),
+            moment_of_truth: None,
+            reach: None,
+            metrics: Vec::new(),
+            link: None,
+            span: self.position(keyword.start),
+        };
+        let mut own_owner = false;
+        let (mut description, mut channel, mut moment, mut reach, mut link) =
+            (None, None, None, None, None);
+        // The first emotion of each persona (`None`: no persona).
+        let mut emotions: BTreeMap<Option<String>, Span> = BTreeMap::new();
+        const BLOCK: &str = "touchpoint";
+        for stmt in t.body.iter().flatten() {
+            let at = stmt.span;
+            match &stmt.kind {
+                TouchpointStmt::Description(d) => {
+                    if self.once(&mut description, at, "description", BLOCK) {
+                        tp.description = Some(d.value.clone());
+                    }
+                }
+                TouchpointStmt::Channel(word) => {
+                    if self.once(&mut channel, at, "channel", BLOCK)
+                        && self.reference(word, &[Kind::Channel], "channel")
+                    {
+                        tp.channel = Some(word.text.clone());
+                    }
+                }
+                TouchpointStmt::Owner(words) => {
+                    own_owner = true;
+                    self.owners(words, &mut tp.owners);
+                }
+                TouchpointStmt::Action(s) => tp.actions.push(s.value.clone()),
+                TouchpointStmt::Thought(s) => tp.thoughts.push(s.value.clone()),
+                TouchpointStmt::Emotion(e) => {
+                    if let Some(emotion) = self.emotion(e, at, &mut emotions) {
+                        tp.emotions.push(emotion);
+                    }
+                }
+                TouchpointStmt::Pain(s) => {
+                    self.sites.pains.entry(t.id.text.clone()).or_insert(at);
+                    tp.pains.push(s.value.clone());
+                }
+                TouchpointStmt::Opportunity(s) => tp.opportunities.push(s.value.clone()),
+                TouchpointStmt::Insight(s) => tp.insights.push(s.value.clone()),
+                TouchpointStmt::MomentOfTruth(note) => {
+                    if self.once(&mut moment, at, "moment_of_truth", BLOCK) {
+                        tp.moment_of_truth = Some(model::MomentOfTruth {
+                            note: note.as_ref().map(|n| n.value.clone()),
+                        });
+                    }
+                }
+                TouchpointStmt::Reach(n) => {
+                    if self.once(&mut reach, at, "reach", BLOCK) {
+                        tp.reach = self.reach(n);
+                    }
+                }
+                TouchpointStmt::Metric(m) => tp.metrics.extend(self.metric(m)),
+                TouchpointStmt::Link(s) => {
+                    if self.once(&mut link, at, "link", BLOCK) {
+                        tp.link = self.link(s);
+                    }
+                }
+            }
+        }
+        (tp, own_owner)
+    }
+
+    /// Adds the resolvable teams of an `owner` statement, once each.
+    fn owners(&mut self, words: &[Word], owners: &mut Vec<String>) {
+        for word in words {
+            if self.reference(word, &[Kind::Team], "owner") && !owners.contains(&word.text) {
+                owners.push(word.text.clone());
+            }
+        }
+    }
+
+    fn metric(&mut self, m: &ast::Metric) -> Option<model::Metric> {
+        self.metric_value(&m.value).then(|| model::Metric {
+            name: m.name.text.clone(),
+            value: m.value.value,
+            unit: m.value.percent.then(|| "%".to_string()),
+        })
+    }
+
+    fn link(&mut self, s: &ast::Str) -> Option<String> {
+        match values::link_problem(&s.value) {
+            None => Some(s.value.trim().to_string()),
+            Some(problem) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        "cjm::unsafe-link",
+                        format!("unsafe link: {problem}"),
+                        s.span,
+                    )
+                    .with_label("not an http, https or mailto link")
+                    .with_help(
+                        "write a full web address, e.g. `link \"https://example.com/page\"`",
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn emotion(
+        &mut self,
+        e: &ast::Emotion,
+        at: Span,
+        seen: &mut BTreeMap<Option<String>, Span>,
+    ) -> Option<model::Emotion> {
+        let score = self.score(&e.score);
+        let persona = match &e.persona {
+            Some(word) => {
+                if !self.reference(word, &[Kind::Persona], "emotion") {
+                    return None;
+                }
+                Some(word.text.clone())
+            }
+            None if self.personas_defined() >= 2 => {
+                let first = self
+                    .symbols
+                    .ids_of(&[Kind::Persona])
+                    .next()
+                    .unwrap_or("persona");
+                self.diags.push(
+                    Diagnostic::error(
+                        "cjm::persona-required",
+                        format!(
+                            "this emotion needs a persona: the journey has {} personas",
+                            self.personas_defined()
+                        ),
+                        at,
+                    )
+                    .with_label("whose emotion?")
+                    .with_help(format!(
+                        "name the persona before the score, e.g. `emotion {first} {}`",
+                        e.score.raw
+                    )),
+                );
+                return None;
+            }
+            // With one persona the emotion is hers; with none it is no one's.
+            None => self
+                .symbols
+                .ids_of(&[Kind::Persona])
+                .next()
+                .map(str::to_string),
+        };
+        if let Some(first) = seen.get(&persona) {
+            let message = match &persona {
+                Some(p) => format!("persona `{p}` has two emotions in this touchpoint"),
+                None => "this touchpoint has two emotions".to_string(),
+            };
+            self.duplicate(*first, at, message, "emotion");
+            return None;
+        }
+        seen.insert(persona.clone(), at);
+        Some(model::Emotion {
+            persona,
+            score: score?,
+            label: e.label.as_ref().map(|l| l.value.clone()),
+        })
+    }
+
+    fn score(&mut self, num: &ast::Num) -> Option<i8> {
+        let whole = num.integer && !num.percent && num.value.fract() == 0.0;
+        if whole && (-2.0..=2.0).contains(&num.value) {
+            return Some(num.value as i8);
+        }
+        let message = if whole {
+            format!("emotion score `{}` is outside -2..+2", num.raw)
+        } else {
+            format!("emotion score `{}` is not a whole number", num.raw)
+        };
+        self.diags.push(
+            Diagnostic::error("cjm::emotion-range", message, num.span)
+                .with_label("expected -2, -1, 0, 1 or 2")
+                .with_help("scores run from -2 (very negative) to +2 (very positive)"),
+        );
+        None
+    }
+
+    fn personas_defined(&self) -> usize {
+        self.personas.len()
+    }
+}

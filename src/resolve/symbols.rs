@@ -1,0 +1,158 @@
+//! The one namespace of a file: every persona, team, channel, stage and
+//! touchpoint ID, where it is defined, and how references find them.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::syntax::ast::{self, JourneyStmt, StageStmt};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Persona,
+    Team,
+    Channel,
+    Stage,
+    Touchpoint,
+}
+
+impl Kind {
+    /// The keyword that defines it, also used in messages ("a team").
+    pub(crate) fn keyword(self) -> &'static str {
+        match self {
+            Kind::Persona => "persona",
+            Kind::Team => "team",
+            Kind::Channel => "channel",
+            Kind::Stage => "stage",
+            Kind::Touchpoint => "touchpoint",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Def {
+    pub kind: Kind,
+    /// The span of the ID where it is defined.
+    pub span: Span,
+}
+
+/// Every definition of the file, first definition wins.
+#[derive(Debug, Default)]
+pub(crate) struct Symbols {
+    defs: BTreeMap<String, Def>,
+    /// IDs in definition order, for stable "did you mean" tie-breaking.
+    order: Vec<String>,
+}
+
+impl Symbols {
+    /// Collects every definition, reporting IDs defined twice.
+    pub(crate) fn collect(journey: &ast::Journey, diags: &mut Vec<Diagnostic>) -> Symbols {
+        let mut symbols = Symbols::default();
+        for stmt in &journey.body {
+            match &stmt.kind {
+                JourneyStmt::Persona(p) => symbols.define(&p.id, Kind::Persona, diags),
+                JourneyStmt::Team(t) => symbols.define(&t.id, Kind::Team, diags),
+                JourneyStmt::Channel(c) => symbols.define(&c.id, Kind::Channel, diags),
+                JourneyStmt::Stage(s) => {
+                    symbols.define(&s.id, Kind::Stage, diags);
+                    for inner in &s.body {
+                        if let StageStmt::Touchpoint(t) = &inner.kind {
+                            symbols.define(&t.id, Kind::Touchpoint, diags);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        symbols
+    }
+
+    fn define(&mut self, id: &ast::Word, kind: Kind, diags: &mut Vec<Diagnostic>) {
+        if let Some(first) = self.defs.get(&id.text) {
+            let what = if first.kind == kind {
+                format!("`{}` is already defined", id.text)
+            } else {
+                format!(
+                    "`{}` is already defined as a {}",
+                    id.text,
+                    first.kind.keyword()
+                )
+            };
+            diags.push(
+                Diagnostic::error("cjm::duplicate-id", what, id.span)
+                    .with_label("defined again here")
+                    .with_secondary(first.span, "first defined here")
+                    .with_help(
+                        "personas, teams, channels, stages and touchpoints share one namespace: \
+                         rename one of them",
+                    ),
+            );
+            return;
+        }
+        self.defs.insert(
+            id.text.clone(),
+            Def {
+                kind,
+                span: id.span,
+            },
+        );
+        self.order.push(id.text.clone());
+    }
+
+    /// The span of every definition's ID (the first one for duplicates).
+    pub(crate) fn spans(&self) -> impl Iterator<Item = (String, Span)> + '_ {
+        self.defs.iter().map(|(id, def)| (id.clone(), def.span))
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Option<Def> {
+        self.defs.get(id).copied()
+    }
+
+    /// IDs of the given kinds, in definition order.
+    pub(crate) fn ids_of<'a>(&'a self, kinds: &'a [Kind]) -> impl Iterator<Item = &'a str> + 'a {
+        self.order
+            .iter()
+            .filter(move |id| self.defs.get(*id).is_some_and(|d| kinds.contains(&d.kind)))
+            .map(String::as_str)
+    }
+
+    /// The defined ID of one of `kinds` closest to `wanted`, when close
+    /// enough to be a likely typo.
+    pub(crate) fn suggest<'a>(&'a self, wanted: &str, kinds: &'a [Kind]) -> Option<&'a str> {
+        closest(wanted, self.ids_of(kinds))
+    }
+}
+
+/// The candidate within a small edit distance of `wanted` (about one typo
+/// per three characters), closest first, earliest on ties.
+pub(crate) fn closest<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (wanted.chars().count() / 3).max(1);
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let distance = if candidate.to_lowercase() == wanted.to_lowercase() {
+            0
+        } else {
+            strsim::damerau_levenshtein(wanted, candidate)
+        };
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_finds_typos_only() {
+        let ids = ["marketing", "sales", "support"];
+        assert_eq!(closest("markting", ids.iter().copied()), Some("marketing"));
+        assert_eq!(closest("supprot", ids.iter().copied()), Some("support"));
+        assert_eq!(closest("finance", ids.iter().copied()), None);
+        assert_eq!(closest("Sales", ids.iter().copied()), Some("sales"));
+    }
+}

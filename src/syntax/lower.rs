@@ -1,0 +1,458 @@
+//! Statements → AST: checks each statement's keyword against its block,
+//! parses its head with the matching pest rule and lowers the pairs once.
+
+use pest::iterators::Pair;
+
+use super::ast::*;
+use super::grammar::{self, Rule, parse_head};
+use super::keywords::{self, Context};
+use super::split::RawStmt;
+use super::strings::unescape;
+use crate::diagnostic::{Diagnostic, Span};
+
+pub(crate) struct Lower<'s> {
+    pub src: &'s str,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The tokens of one statement head, in order of kind.
+struct Parts {
+    keyword: Span,
+    idents: Vec<Word>,
+    strings: Vec<Str>,
+    numbers: Vec<Num>,
+    mode: Option<Word>,
+}
+
+impl Parts {
+    fn ident(&self, i: usize) -> Word {
+        self.idents.get(i).cloned().unwrap_or_else(|| Word {
+            text: String::new(),
+            span: self.keyword,
+        })
+    }
+    fn string(&self) -> Option<Str> {
+        self.strings.first().cloned()
+    }
+    fn string_or_empty(&self) -> Str {
+        self.string().unwrap_or_else(|| Str {
+            value: String::new(),
+            span: self.keyword,
+        })
+    }
+    fn number(&self) -> Num {
+        self.numbers.first().cloned().unwrap_or_else(|| Num {
+            value: 0.0,
+            integer: true,
+            percent: false,
+            raw: "0".to_string(),
+            span: self.keyword,
+        })
+    }
+}
+
+fn stmt<K>(kind: K, parts: &Parts, raw: &RawStmt) -> Stmt<K> {
+    Stmt {
+        kind,
+        keyword: parts.keyword,
+        span: Span::new(raw.start, raw.end()),
+    }
+}
+
+impl<'s> Lower<'s> {
+    /// The one journey of the file.
+    pub(crate) fn file(&mut self, stmts: &[RawStmt]) -> Option<Journey> {
+        let mut journey: Option<Journey> = None;
+        let mut first: Option<Span> = None;
+        for raw in stmts {
+            let keyword = Span::new(raw.start, raw.start + "journey".len());
+            if raw.unparsed() && raw.word(self.src) == Some("journey") {
+                // Its title is unterminated (reported): it still counts.
+                first.get_or_insert(keyword);
+            }
+            if self.accept(Context::Top, raw).is_none() {
+                continue;
+            }
+            if let Some(first) = first {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "cjm::syntax",
+                        "a file holds exactly one `journey` block",
+                        keyword,
+                    )
+                    .with_label("a second journey")
+                    .with_secondary(first, "the first journey is here")
+                    .with_help("put each journey in its own file"),
+                );
+                self.check_block(raw, Context::Journey);
+                continue;
+            }
+            first = Some(keyword);
+            let head = self.head(Rule::journey_head, raw);
+            let body = match &raw.block {
+                Some(block) => self.journey_body(&block.stmts),
+                None => continue,
+            };
+            journey = Some(Journey {
+                title: head.as_ref().and_then(Parts::string),
+                body,
+                keyword,
+                span: Span::new(raw.start, raw.end()),
+            });
+        }
+        // A misspelled `journey` was already reported with a suggestion.
+        let misspelled = stmts.iter().any(|s| {
+            s.word(self.src)
+                .is_some_and(|w| keywords::suggest(w, Context::Top).is_some())
+        });
+        if first.is_none() && !misspelled {
+            let at = stmts.first().map_or(0, |s| s.start);
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "cjm::syntax",
+                    "no `journey` block: a file holds exactly one `journey` block",
+                    Span::new(at, at),
+                )
+                .with_help("write the map inside `journey \"Title\" { … }`"),
+            );
+        }
+        journey
+    }
+
+    fn journey_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<JourneyStmt>> {
+        let mut body = Vec::new();
+        for raw in stmts {
+            let Some(keyword) = self.accept(Context::Journey, raw) else {
+                continue;
+            };
+            let rule = match keyword {
+                "lang" | "direction" => Rule::word_stmt,
+                "description" => Rule::text_stmt,
+                "allow" | "deny" => Rule::words_stmt,
+                "persona" => Rule::item_head,
+                "team" => Rule::team_stmt,
+                "channel" => Rule::channel_def,
+                "stage" => Rule::stage_head,
+                _ => Rule::flow_stmt,
+            };
+            let Some(p) = self.head(rule, raw) else {
+                self.check_block(raw, keywords::block_context(keyword));
+                continue;
+            };
+            let kind = match keyword {
+                "lang" => JourneyStmt::Lang(p.ident(0)),
+                "direction" => JourneyStmt::Direction(p.ident(0)),
+                "description" => JourneyStmt::Description(p.string_or_empty()),
+                "allow" => JourneyStmt::Allow(p.idents.clone()),
+                "deny" => JourneyStmt::Deny(p.idents.clone()),
+                "persona" => JourneyStmt::Persona(Persona {
+                    id: p.ident(0),
+                    label: p.string(),
+                    body: raw.block.as_ref().map(|b| self.persona_body(&b.stmts)),
+                }),
+                "team" => JourneyStmt::Team(Team {
+                    id: p.ident(0),
+                    label: p.string(),
+                }),
+                "channel" => JourneyStmt::Channel(Channel {
+                    id: p.ident(0),
+                    label: p.string(),
+                    mode: p.mode.clone(),
+                }),
+                "stage" => JourneyStmt::Stage(Stage {
+                    id: p.ident(0),
+                    label: p.string(),
+                    body: raw
+                        .block
+                        .as_ref()
+                        .map(|b| self.stage_body(&b.stmts))
+                        .unwrap_or_default(),
+                }),
+                _ => JourneyStmt::Flow(Flow {
+                    points: p.idents.clone(),
+                    label: p.string(),
+                }),
+            };
+            body.push(stmt(kind, &p, raw));
+        }
+        body
+    }
+
+    fn persona_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<PersonaStmt>> {
+        let mut body = Vec::new();
+        for raw in stmts {
+            let Some(keyword) = self.accept(Context::Persona, raw) else {
+                continue;
+            };
+            let Some(p) = self.head(Rule::text_stmt, raw) else {
+                continue;
+            };
+            let text = p.string_or_empty();
+            let kind = match keyword {
+                "description" => PersonaStmt::Description(text),
+                "goal" => PersonaStmt::Goal(text),
+                "need" => PersonaStmt::Need(text),
+                "frustration" => PersonaStmt::Frustration(text),
+                _ => PersonaStmt::Quote(text),
+            };
+            body.push(stmt(kind, &p, raw));
+        }
+        body
+    }
+
+    fn stage_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<StageStmt>> {
+        let mut body = Vec::new();
+        for raw in stmts {
+            let Some(keyword) = self.accept(Context::Stage, raw) else {
+                continue;
+            };
+            let rule = match keyword {
+                "owner" => Rule::owner_stmt,
+                "reach" => Rule::number_stmt,
+                "metric" => Rule::metric_stmt,
+                "touchpoint" => Rule::item_head,
+                _ => Rule::text_stmt,
+            };
+            let Some(p) = self.head(rule, raw) else {
+                self.check_block(raw, keywords::block_context(keyword));
+                continue;
+            };
+            let kind = match keyword {
+                "description" => StageStmt::Description(p.string_or_empty()),
+                "owner" => StageStmt::Owner(p.idents.clone()),
+                "reach" => StageStmt::Reach(p.number()),
+                "metric" => StageStmt::Metric(Metric {
+                    name: p.ident(0),
+                    value: p.number(),
+                }),
+                "pain" => StageStmt::Pain(p.string_or_empty()),
+                "opportunity" => StageStmt::Opportunity(p.string_or_empty()),
+                "insight" => StageStmt::Insight(p.string_or_empty()),
+                _ => StageStmt::Touchpoint(Touchpoint {
+                    id: p.ident(0),
+                    label: p.string(),
+                    body: raw.block.as_ref().map(|b| self.touchpoint_body(&b.stmts)),
+                }),
+            };
+            body.push(stmt(kind, &p, raw));
+        }
+        body
+    }
+
+    fn touchpoint_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<TouchpointStmt>> {
+        let mut body = Vec::new();
+        for raw in stmts {
+            let Some(keyword) = self.accept(Context::Touchpoint, raw) else {
+                continue;
+            };
+            let rule = match keyword {
+                "channel" => Rule::word_stmt,
+                "owner" => Rule::owner_stmt,
+                "emotion" => Rule::emotion_stmt,
+                "moment_of_truth" => Rule::mot_stmt,
+                "reach" => Rule::number_stmt,
+                "metric" => Rule::metric_stmt,
+                _ => Rule::text_stmt,
+            };
+            let Some(p) = self.head(rule, raw) else {
+                continue;
+            };
+            let kind = match keyword {
+                "description" => TouchpointStmt::Description(p.string_or_empty()),
+                "channel" => TouchpointStmt::Channel(p.ident(0)),
+                "owner" => TouchpointStmt::Owner(p.idents.clone()),
+                "action" => TouchpointStmt::Action(p.string_or_empty()),
+                "thought" => TouchpointStmt::Thought(p.string_or_empty()),
+                "emotion" => TouchpointStmt::Emotion(Emotion {
+                    persona: p.idents.first().cloned(),
+                    score: p.number(),
+                    label: p.string(),
+                }),
+                "pain" => TouchpointStmt::Pain(p.string_or_empty()),
+                "opportunity" => TouchpointStmt::Opportunity(p.string_or_empty()),
+                "insight" => TouchpointStmt::Insight(p.string_or_empty()),
+                "moment_of_truth" => TouchpointStmt::MomentOfTruth(p.string()),
+                "reach" => TouchpointStmt::Reach(p.number()),
+                "metric" => TouchpointStmt::Metric(Metric {
+                    name: p.ident(0),
+                    value: p.number(),
+                }),
+                _ => TouchpointStmt::Link(p.string_or_empty()),
+            };
+            body.push(stmt(kind, &p, raw));
+        }
+        body
+    }
+
+    /// The keyword of `raw` when it is allowed in `context`; otherwise
+    /// reports why not, checks the statement's block for its own errors and
+    /// returns `None`. Broken statements (already reported) give `None`.
+    fn accept(&mut self, context: Context, raw: &RawStmt) -> Option<&'static str> {
+        let word = raw.word(self.src);
+        if raw.unparsed() {
+            if let Some(word) = word {
+                self.check_block(raw, keywords::opened_by(word, context));
+            }
+            return None;
+        }
+        let Some(word) = word else {
+            self.not_a_statement(raw);
+            return None;
+        };
+        if let Some(keyword) = context.keywords().iter().find(|k| **k == word) {
+            return Some(keyword);
+        }
+        let span = Span::new(raw.start, raw.start + word.len());
+        let diagnostic = if let Some(homes) = keywords::homes(word, context) {
+            Diagnostic::error(
+                "cjm::syntax",
+                format!("`{word}` belongs in {homes}, not {}", context.place()),
+                span,
+            )
+            .with_label(format!("not allowed {}", context.place()))
+            .with_help(allowed_help(context))
+        } else {
+            let diagnostic = Diagnostic::error(
+                "cjm::syntax",
+                format!("unknown statement `{word}` {}", context.place()),
+                span,
+            )
+            .with_label("unknown keyword");
+            match keywords::suggest(word, context) {
+                Some(keyword) => diagnostic.with_help(format!("did you mean `{keyword}`?")),
+                None => diagnostic.with_help(allowed_help(context)),
+            }
+        };
+        self.diagnostics.push(diagnostic);
+        self.check_block(raw, keywords::opened_by(word, context));
+        None
+    }
+
+    fn not_a_statement(&mut self, raw: &RawStmt) {
+        let rest = &self.src[raw.start..];
+        let first = rest.chars().next().unwrap_or(' ');
+        let len = if first == '{' {
+            1
+        } else {
+            rest.find(char::is_whitespace)
+                .unwrap_or(rest.len())
+                .max(first.len_utf8())
+        };
+        let token = &rest[..len.min(raw.head_end.max(raw.start + first.len_utf8()) - raw.start)];
+        let found = match token.chars().next() {
+            Some(c) if token.chars().count() == 1 => grammar::describe(c),
+            _ => format!("`{token}`"),
+        };
+        self.diagnostics.push(
+            Diagnostic::error(
+                "cjm::syntax",
+                "expected a statement keyword",
+                Span::new(raw.start, raw.start + token.len()),
+            )
+            .with_label(format!("found {found}"))
+            .with_help("a statement starts with a keyword such as `stage` or `touchpoint`"),
+        );
+    }
+
+    /// Lowers the block of a statement that is dropped, for its errors only.
+    fn check_block(&mut self, raw: &RawStmt, context: Context) {
+        let Some(block) = &raw.block else { return };
+        match context {
+            Context::Journey => drop(self.journey_body(&block.stmts)),
+            Context::Persona => drop(self.persona_body(&block.stmts)),
+            Context::Stage => drop(self.stage_body(&block.stmts)),
+            Context::Touchpoint => drop(self.touchpoint_body(&block.stmts)),
+            Context::Top | Context::Skip => {}
+        }
+    }
+
+    /// Parses the head of `raw` with `rule` (the `{` included when a block
+    /// follows); errors are reported.
+    fn head(&mut self, rule: Rule, raw: &RawStmt) -> Option<Parts> {
+        let end = raw.block.as_ref().map_or(raw.head_end, |b| b.open + 1);
+        match parse_head(rule, self.src, raw.start, end) {
+            Ok(pair) => Some(self.parts(pair, raw.start)),
+            Err(mut diagnostic) => {
+                if diagnostic.help.is_none() {
+                    let keyword = raw.word(self.src).unwrap_or_default();
+                    diagnostic.help =
+                        grammar::usage(keyword, rule).map(|u| u.replace("KEYWORD", keyword));
+                }
+                self.diagnostics.push(*diagnostic);
+                None
+            }
+        }
+    }
+
+    fn parts(&mut self, pair: Pair<'_, Rule>, offset: usize) -> Parts {
+        let mut parts = Parts {
+            keyword: Span::new(offset, offset),
+            idents: Vec::new(),
+            strings: Vec::new(),
+            numbers: Vec::new(),
+            mode: None,
+        };
+        for inner in pair.into_inner() {
+            let span = Span::new(
+                offset + inner.as_span().start(),
+                offset + inner.as_span().end(),
+            );
+            let text = inner.as_str();
+            match inner.as_rule() {
+                Rule::keyword => parts.keyword = span,
+                Rule::ident => parts.idents.push(Word {
+                    text: text.to_string(),
+                    span,
+                }),
+                Rule::mode => {
+                    parts.mode = Some(Word {
+                        text: text.to_string(),
+                        span,
+                    })
+                }
+                Rule::string => parts.strings.push(Str {
+                    value: unescape(text, span.start, &mut self.diagnostics),
+                    span,
+                }),
+                Rule::number => parts.numbers.push(number(text, span)),
+                _ => {}
+            }
+        }
+        parts
+    }
+}
+
+fn number(raw: &str, span: Span) -> Num {
+    let digits = raw.strip_suffix('%');
+    let percent = digits.is_some();
+    let digits = digits.unwrap_or(raw);
+    Num {
+        // The grammar only lets through what `f64` reads (sign, digits,
+        // optional decimals); 0 is a guard that cannot be reached.
+        value: digits.parse().unwrap_or(0.0),
+        integer: !digits.contains('.'),
+        percent,
+        raw: raw.to_string(),
+        span,
+    }
+}
+
+fn allowed_help(context: Context) -> String {
+    let list: Vec<String> = context
+        .keywords()
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect();
+    format!("{} holds: {}", block_name(context), list.join(", "))
+}
+
+fn block_name(context: Context) -> &'static str {
+    match context {
+        Context::Top => "the top of a file",
+        Context::Journey => "the journey block",
+        Context::Persona => "a persona block",
+        Context::Stage => "a stage block",
+        Context::Touchpoint => "a touchpoint block",
+        Context::Skip => "this block",
+    }
+}

@@ -1,0 +1,145 @@
+//! String literals: resolving escapes when reading, writing them back
+//! canonically for `fmt`.
+
+use crate::diagnostic::{Diagnostic, Span};
+
+const ESCAPE_HELP: &str = "the escapes are \\\", \\\\, \\n, \\t and \\u{…} (for example \\u{1F600}); write a backslash as \\\\";
+
+/// The value of the literal `raw` (quotes included) found at `offset`;
+/// every bad escape is reported at the escape.
+pub(crate) fn unescape(raw: &str, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(raw);
+    let base = offset + 1;
+    let mut value = String::with_capacity(inner.len());
+    let mut chars = inner.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            value.push(c);
+            continue;
+        }
+        let Some((j, e)) = chars.next() else {
+            bad(
+                diagnostics,
+                base + i,
+                base + i + 1,
+                "a '\\' must be followed by an escape",
+            );
+            break;
+        };
+        match e {
+            '"' => value.push('"'),
+            '\\' => value.push('\\'),
+            'n' => value.push('\n'),
+            't' => value.push('\t'),
+            'u' => {
+                let rest = &inner[j + 1..];
+                let end = rest.find('}').filter(|_| rest.starts_with('{'));
+                let Some(end) = end else {
+                    bad(
+                        diagnostics,
+                        base + i,
+                        base + j + 1,
+                        "expected '{' after '\\u', as in \\u{1F600}",
+                    );
+                    continue;
+                };
+                let digits = &rest[1..end];
+                let span_end = base + j + 1 + end + 1;
+                // Skip the `{digits}` just read.
+                while chars.peek().is_some_and(|(k, _)| *k < j + 1 + end + 1) {
+                    chars.next();
+                }
+                let code = (1..=6)
+                    .contains(&digits.len())
+                    .then(|| u32::from_str_radix(digits, 16).ok())
+                    .flatten();
+                match code.and_then(char::from_u32) {
+                    Some(ch) => value.push(ch),
+                    None => bad(
+                        diagnostics,
+                        base + i,
+                        span_end,
+                        &format!("`\\u{{{digits}}}` is not a Unicode character"),
+                    ),
+                }
+            }
+            other => bad(
+                diagnostics,
+                base + i,
+                base + j + other.len_utf8(),
+                &format!("unknown escape `\\{other}`"),
+            ),
+        }
+    }
+    value
+}
+
+fn bad(diagnostics: &mut Vec<Diagnostic>, start: usize, end: usize, message: &str) {
+    diagnostics.push(
+        Diagnostic::error("cjm::syntax", message, Span::new(start, end))
+            .with_label("bad escape")
+            .with_help(ESCAPE_HELP),
+    );
+}
+
+/// `value` as a literal that reads back to the same value: only `\"`, `\\`,
+/// `\n` and `\t` are escaped, plus (as `\u{…}`) the other control
+/// characters, which could not be kept literally on one line.
+pub(crate) fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:X}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_every_escape() {
+        let mut diagnostics = Vec::new();
+        let value = unescape(r#""a\"b\\c\nd\te\u{1F600}""#, 0, &mut diagnostics);
+        assert_eq!(value, "a\"b\\c\nd\te\u{1F600}");
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn reports_a_bad_escape_at_the_escape() {
+        let mut diagnostics = Vec::new();
+        let value = unescape(r#""ab\qc""#, 10, &mut diagnostics);
+        assert_eq!(value, "abc");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].span, Span::new(13, 15));
+        assert!(diagnostics[0].message.contains("\\q"));
+    }
+
+    #[test]
+    fn reports_a_surrogate_or_unbraced_unicode_escape() {
+        let mut diagnostics = Vec::new();
+        unescape(r#""\u{D800} \u12""#, 0, &mut diagnostics);
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(diagnostics[0].span, Span::new(1, 9));
+    }
+
+    #[test]
+    fn escape_round_trips() {
+        let value = "say \"hi\"\\ \n\t שלום \u{7}";
+        let mut diagnostics = Vec::new();
+        assert_eq!(unescape(&escape(value), 0, &mut diagnostics), value);
+        assert!(diagnostics.is_empty());
+    }
+}
