@@ -147,7 +147,7 @@ fn break_lines(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<Range<
     // Only tried once: trying it on every line would shape the rest of a
     // long paragraph once per line.
     if start < text.len() && fits_candidate(start..text.len()) {
-        return vec![start..text.len()];
+        return std::iter::once(start..text.len()).collect();
     }
     while start < text.len() {
         let mut best = None;
