@@ -211,7 +211,9 @@ fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
             r.rect.h = tallest;
         }
         translate_all(&mut c.items, col.x + CARD_GAP, CELL_PAD);
-        let mut g = Group::new("touchpoint").with("id", &tp.id);
+        let mut g = Group::new("touchpoint")
+            .with("id", &tp.id)
+            .titled(tp.label.clone());
         g.items = c.items;
         items.push(Item::Group(g));
     }

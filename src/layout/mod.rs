@@ -79,7 +79,9 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
     let band_h = built.iter().map(|c| c.h).fold(0.0, f32::max) + 2.0 * 14.0;
     for (s, (stage, c)) in journey.stages.iter().zip(built).enumerate() {
         let (sx, sw) = grid.stage_span(s);
-        let mut g = Group::new("stage").with("id", &stage.id);
+        let mut g = Group::new("stage")
+            .with("id", &stage.id)
+            .titled(stage.label.clone());
         g.items.push(rect(
             Rect::new(sx, y, sw, band_h),
             0.0,

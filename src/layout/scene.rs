@@ -168,6 +168,8 @@ pub(crate) struct Group {
     pub data: Vec<(&'static str, String)>,
     /// A checked http/https/mailto link.
     pub href: Option<String>,
+    /// A `<title>`: the tooltip browsers show, read by screen readers.
+    pub title: Option<String>,
     pub items: Vec<Item>,
 }
 
@@ -180,6 +182,10 @@ impl Group {
     }
     pub(crate) fn with(mut self, name: &'static str, value: &str) -> Group {
         self.data.push((name, value.to_string()));
+        self
+    }
+    pub(crate) fn titled(mut self, title: String) -> Group {
+        self.title = Some(title);
         self
     }
 }

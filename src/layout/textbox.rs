@@ -80,7 +80,10 @@ pub(crate) fn wrap(s: &str, style: Style, max_width: f32, rtl: bool) -> Wrapped 
     if !clean.is_empty() {
         for para in clean.split('\n') {
             let base = paragraph_rtl(para, rtl);
-            lines.extend(text::wrap(para, style, max_width.max(1.0), base));
+            // One pixel in hand: measured line widths can exceed the width
+            // asked for by a fraction of a pixel (mixed-direction lines
+            // with quotes), and a line must never leave its box.
+            lines.extend(text::wrap(para, style, (max_width - 1.0).max(1.0), base));
         }
     }
     Wrapped { lines, style }
