@@ -15,6 +15,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub(crate) mod resolve;
+pub mod serve;
 pub(crate) mod syntax;
 #[doc(hidden)]
 pub mod testgen;

@@ -61,6 +61,14 @@ fn check(name: &str, j: &Journey) -> Boxes {
             );
         }
     }
+    // Shapes may reach a stroke's half width past the edge, no more.
+    let margin = [-2.0, -2.0, b.width + 4.0, b.height + 4.0];
+    for shape in &b.shapes {
+        assert!(
+            inside(*shape, margin),
+            "{name}: shape {shape:?} leaves the canvas"
+        );
+    }
     for (i, (id, a)) in b.cards.iter().enumerate() {
         assert!(inside(*a, canvas), "{name}: card {id} leaves the canvas");
         for (other, c) in &b.cards[i + 1..] {

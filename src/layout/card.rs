@@ -38,29 +38,34 @@ pub(crate) fn touchpoint(ctx: &Ctx, stage: &Stage, tp: &Touchpoint, w: f32) -> C
         body.stack(channel_badge(ctx, &ch.label, ch.mode, inner), 0.0);
     }
 
-    let title = text(
+    let link = tp.link.as_deref().filter(|l| is_safe_link(l));
+    // A linked title is underlined in the link colour, as on the web, and
+    // wrapped in the link.
+    let mut title = text(
         &tp.label,
         style(14.0, true),
         inner,
-        Paint::Text,
+        if link.is_some() {
+            Paint::Link
+        } else {
+            Paint::Text
+        },
         Paint::Surface,
         rtl,
     );
-    let title = match &tp.link {
-        Some(href) if is_safe_link(href) => {
-            let h = title.h;
-            let mut a = Group {
-                href: Some(href.clone()),
-                ..Group::default()
-            };
-            a.items = title.items;
-            Cell {
-                items: vec![Item::Group(a)],
-                h,
+    if let Some(href) = link {
+        for item in &mut title.items {
+            if let Item::Text(t) = item {
+                t.underline = true;
             }
         }
-        _ => title,
-    };
+        let a = Group {
+            href: Some(href.to_string()),
+            items: std::mem::take(&mut title.items),
+            ..Group::default()
+        };
+        title.items = vec![Item::Group(a)];
+    }
     body.stack(title, 8.0);
 
     if let Some(d) = &tp.description {

@@ -139,6 +139,16 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
                 g = g.with("persona", p);
             }
             g = g.with("score", &score.to_string());
+            let who = se
+                .persona
+                .and_then(|p| j.personas.iter().find(|q| q.id == p))
+                .map(|p| format!("{}: ", p.label))
+                .unwrap_or_default();
+            let what = label
+                .as_deref()
+                .map(|l| format!(" {l}"))
+                .unwrap_or_default();
+            g = g.titled(format!("{who}{}{what}", words::score(score)));
             if is_low(&tp_id, score) {
                 g.items.push(Item::Circle(Circle {
                     cx: x,

@@ -96,10 +96,8 @@ pub(crate) fn header(ctx: &Ctx, width: f32) -> Cell {
             h = h.max(card.h);
         }
         xs.reverse();
-        let heights: Vec<f32> = cards.iter().map(|c| c.h).collect();
-        let hmax = heights.iter().copied().fold(0.0, f32::max);
         for (card, x) in cards.into_iter().zip(xs) {
-            out.items.extend(stretch(card, hmax).moved(x, 0.0));
+            out.items.extend(card.moved(x, 0.0));
         }
         out.items.extend(title.items);
         out.h = h;
@@ -112,7 +110,7 @@ pub(crate) fn header(ctx: &Ctx, width: f32) -> Cell {
             for (k, card) in row.iter().enumerate() {
                 row_cell
                     .items
-                    .extend(stretch(card.clone(), hmax).moved(k as f32 * (PERSONA_W + GAP), 0.0));
+                    .extend(card.clone().moved(k as f32 * (PERSONA_W + GAP), 0.0));
             }
             row_cell.h = hmax;
             out.stack(row_cell, GAP);
@@ -121,21 +119,8 @@ pub(crate) fn header(ctx: &Ctx, width: f32) -> Cell {
     out
 }
 
-/// Makes a card's background as tall as `h` (cards in a row align).
-fn stretch(mut card: Cell, h: f32) -> Cell {
-    for item in card.items.iter_mut() {
-        if let Item::Group(g) = item {
-            for inner in g.items.iter_mut().take(2) {
-                if let Item::Rect(r) = inner {
-                    r.rect.h = h - r.rect.y;
-                }
-            }
-        }
-    }
-    card.h = h;
-    card
-}
-
+/// A persona's card at `(0, 0)`. Cards keep their own height: a persona
+/// with nothing but a name stays a small card.
 fn persona_card(ctx: &Ctx, p: &Persona, i: usize, legend: bool) -> Cell {
     let w = PERSONA_W;
     let inner = w - 2.0 * PAD - 6.0;

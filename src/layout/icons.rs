@@ -292,3 +292,134 @@ pub(crate) fn loop_arrow(cx: f32, cy: f32, size: f32, paint: Paint) -> Vec<Item>
         arrow_head(cx + r * 0.55, cy - r, 1.0, 0.0, size * 0.35, paint),
     ]
 }
+
+/// A thought bubble (thoughts lane).
+pub(crate) fn bubble(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let line = Some(Stroke::solid(Paint::Muted, 1.3));
+    vec![
+        circle(
+            cx + size * 0.1,
+            cy - size * 0.1,
+            size * 0.36,
+            Some(Paint::ThoughtBg),
+            line,
+        ),
+        circle(cx - size * 0.3, cy + size * 0.32, size * 0.1, None, line),
+        circle(
+            cx - size * 0.45,
+            cy + size * 0.48,
+            size * 0.05,
+            Some(Paint::Muted),
+            None,
+        ),
+    ]
+}
+
+/// A smiling face (emotion lane).
+pub(crate) fn face(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let r = size / 2.0;
+    let line = Some(Stroke::solid(Paint::Muted, 1.3));
+    vec![
+        circle(cx, cy, r - 0.6, None, line),
+        circle(
+            cx - r * 0.36,
+            cy - r * 0.22,
+            r * 0.12,
+            Some(Paint::Muted),
+            None,
+        ),
+        circle(
+            cx + r * 0.36,
+            cy - r * 0.22,
+            r * 0.12,
+            Some(Paint::Muted),
+            None,
+        ),
+        path(
+            vec![
+                Cmd::Move(cx - r * 0.45, cy + r * 0.18),
+                Cmd::Cubic(
+                    cx - r * 0.3,
+                    cy + r * 0.55,
+                    cx + r * 0.3,
+                    cy + r * 0.55,
+                    cx + r * 0.45,
+                    cy + r * 0.18,
+                ),
+            ],
+            None,
+            line,
+        ),
+    ]
+}
+
+/// A card with a title line (touchpoints lane).
+pub(crate) fn card(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let (w, h) = (size, size * 0.78);
+    let line = Some(Stroke::solid(Paint::Muted, 1.3));
+    vec![
+        path(
+            vec![
+                Cmd::Move(cx - w / 2.0, cy - h / 2.0),
+                Cmd::Line(cx + w / 2.0, cy - h / 2.0),
+                Cmd::Line(cx + w / 2.0, cy + h / 2.0),
+                Cmd::Line(cx - w / 2.0, cy + h / 2.0),
+                Cmd::Close,
+            ],
+            None,
+            line,
+        ),
+        path(
+            vec![
+                Cmd::Move(cx - w * 0.28, cy - h * 0.1),
+                Cmd::Line(cx + w * 0.28, cy - h * 0.1),
+                Cmd::Move(cx - w * 0.28, cy + h * 0.18),
+                Cmd::Line(cx + w * 0.05, cy + h * 0.18),
+            ],
+            None,
+            line,
+        ),
+    ]
+}
+
+/// Three rising bars (metrics lane).
+pub(crate) fn bars(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let w = size * 0.22;
+    let base = cy + size * 0.42;
+    [0.45f32, 0.7, 0.95]
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let x = cx - size * 0.42 + i as f32 * size * 0.32;
+            path(
+                vec![
+                    Cmd::Move(x, base),
+                    Cmd::Line(x, base - h * size * 0.84),
+                    Cmd::Line(x + w, base - h * size * 0.84),
+                    Cmd::Line(x + w, base),
+                    Cmd::Close,
+                ],
+                Some(Paint::Funnel),
+                None,
+            )
+        })
+        .collect()
+}
+
+/// A funnel (funnel lane).
+pub(crate) fn funnel(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let s = size / 2.0;
+    vec![path(
+        vec![
+            Cmd::Move(cx - s, cy - s * 0.8),
+            Cmd::Line(cx + s, cy - s * 0.8),
+            Cmd::Line(cx + s * 0.18, cy + s * 0.1),
+            Cmd::Line(cx + s * 0.18, cy + s * 0.85),
+            Cmd::Line(cx - s * 0.18, cy + s * 0.6),
+            Cmd::Line(cx - s * 0.18, cy + s * 0.1),
+            Cmd::Close,
+        ],
+        Some(Paint::Funnel),
+        None,
+    )]
+}

@@ -211,9 +211,29 @@ fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
             r.rect.h = tallest;
         }
         translate_all(&mut c.items, col.x + CARD_GAP, CELL_PAD);
-        let mut g = Group::new("touchpoint").with("id", &tp.id);
+        let mut g = Group::new("touchpoint")
+            .with("id", &tp.id)
+            .titled(tp.label.clone());
         g.items = c.items;
         items.push(Item::Group(g));
+    }
+    // An empty stage shows an empty slot: the gap where customers drop.
+    for col in grid.cols.iter().filter(|c| c.tp.is_none()) {
+        items.push(cell::rect(
+            super::scene::Rect::new(
+                col.x + CARD_GAP,
+                CELL_PAD,
+                col.w - 2.0 * CARD_GAP,
+                tallest.max(40.0),
+            ),
+            8.0,
+            None,
+            Some(super::scene::Stroke {
+                paint: Paint::Border,
+                width: 1.5,
+                dash: Some((6.0, 5.0)),
+            }),
+        ));
     }
     let mid = CELL_PAD + tallest / 2.0;
     for w in grid.cols.windows(2) {
@@ -244,11 +264,15 @@ pub(crate) fn header(ctx: &Ctx, lane: Lane, w: f32) -> Cell {
         Lane::Pains => icons::warning(ix, iy, ICON),
         Lane::Opportunities => icons::bulb(ix, iy, ICON),
         Lane::Insights => icons::info(ix, iy, ICON),
-        _ => Vec::new(),
+        Lane::Thoughts => icons::bubble(ix, iy, ICON),
+        Lane::Metrics => icons::bars(ix, iy, ICON),
+        Lane::Funnel => icons::funnel(ix, iy, ICON),
+        Lane::Touchpoints => icons::card(ix, iy, ICON),
+        Lane::Emotion => icons::face(ix, iy, ICON),
     };
     let shift = if icon.is_empty() { 0.0 } else { ICON + 8.0 };
     let title_w = if lane == Lane::Emotion {
-        emotion::title_width(inner)
+        emotion::title_width(inner) - shift
     } else {
         inner - shift
     };

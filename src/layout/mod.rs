@@ -79,7 +79,9 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
     let band_h = built.iter().map(|c| c.h).fold(0.0, f32::max) + 2.0 * 14.0;
     for (s, (stage, c)) in journey.stages.iter().zip(built).enumerate() {
         let (sx, sw) = grid.stage_span(s);
-        let mut g = Group::new("stage").with("id", &stage.id);
+        let mut g = Group::new("stage")
+            .with("id", &stage.id)
+            .titled(stage.label.clone());
         g.items.push(rect(
             Rect::new(sx, y, sw, band_h),
             0.0,
@@ -224,6 +226,9 @@ pub mod debug {
         pub stages: Vec<(String, Box4)>,
         /// `(touchpoint id, card rectangle)` in map order.
         pub cards: Vec<(String, Box4)>,
+        /// The bounds of every rectangle, circle and path (control points
+        /// included), without stroke width.
+        pub shapes: Vec<Box4>,
     }
 }
 
@@ -283,11 +288,45 @@ pub fn debug_boxes(journey: &Journey) -> debug::Boxes {
         }
     }
     walk(&scene.items, &mut stages, &mut cards);
+    let mut shapes = Vec::new();
+    shape_bounds(&scene.items, &mut shapes);
     debug::Boxes {
         width: scene.width,
         height: scene.height,
         texts,
         stages,
         cards,
+        shapes,
+    }
+}
+
+fn shape_bounds(items: &[Item], out: &mut Vec<debug::Box4>) {
+    for item in items {
+        match item {
+            Item::Rect(r) => out.push([r.rect.x, r.rect.y, r.rect.w, r.rect.h]),
+            Item::Circle(c) => out.push([c.cx - c.r, c.cy - c.r, 2.0 * c.r, 2.0 * c.r]),
+            Item::Path(p) => {
+                let mut pts = Vec::new();
+                for c in &p.cmds {
+                    match *c {
+                        Cmd::Move(x, y) | Cmd::Line(x, y) => pts.push((x, y)),
+                        Cmd::Cubic(a, b, c2, d, e, f) => pts.extend([(a, b), (c2, d), (e, f)]),
+                        Cmd::Close => {}
+                    }
+                }
+                if let Some(&(x0, y0)) = pts.first() {
+                    let (mut x1, mut y1, mut x2, mut y2) = (x0, y0, x0, y0);
+                    for &(x, y) in &pts {
+                        x1 = x1.min(x);
+                        y1 = y1.min(y);
+                        x2 = x2.max(x);
+                        y2 = y2.max(y);
+                    }
+                    out.push([x1, y1, x2 - x1, y2 - y1]);
+                }
+            }
+            Item::Text(_) => {}
+            Item::Group(g) => shape_bounds(&g.items, out),
+        }
     }
 }

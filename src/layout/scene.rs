@@ -21,6 +21,8 @@ pub(crate) enum Paint {
     GridLine,
     Text,
     Muted,
+    /// The title of a touchpoint with a link.
+    Link,
     Chip,
     ChipBorder,
     Pain,
@@ -143,6 +145,8 @@ pub(crate) struct TextBlock {
     pub background: Paint,
     /// Draw a halo in the background colour so lines behind stay legible.
     pub halo: bool,
+    /// Underlined (links: not told by colour alone).
+    pub underline: bool,
     pub lines: Vec<PlacedLine>,
 }
 
@@ -164,6 +168,8 @@ pub(crate) struct Group {
     pub data: Vec<(&'static str, String)>,
     /// A checked http/https/mailto link.
     pub href: Option<String>,
+    /// A `<title>`: the tooltip browsers show, read by screen readers.
+    pub title: Option<String>,
     pub items: Vec<Item>,
 }
 
@@ -176,6 +182,10 @@ impl Group {
     }
     pub(crate) fn with(mut self, name: &'static str, value: &str) -> Group {
         self.data.push((name, value.to_string()));
+        self
+    }
+    pub(crate) fn titled(mut self, title: String) -> Group {
+        self.title = Some(title);
         self
     }
 }

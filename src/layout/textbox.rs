@@ -79,10 +79,33 @@ pub(crate) fn wrap(s: &str, style: Style, max_width: f32, rtl: bool) -> Wrapped 
     let mut lines = Vec::new();
     if !clean.is_empty() {
         for para in clean.split('\n') {
-            lines.extend(text::wrap(para, style, max_width.max(1.0), rtl));
+            let base = paragraph_rtl(para, rtl);
+            // One pixel in hand: measured line widths can exceed the width
+            // asked for by a fraction of a pixel (mixed-direction lines
+            // with quotes), and a line must never leave its box.
+            lines.extend(text::wrap(para, style, (max_width - 1.0).max(1.0), base));
         }
     }
     Wrapped { lines, style }
+}
+
+/// The base direction of one paragraph. In a right-to-left map, any text
+/// with a right-to-left letter is a right-to-left paragraph (so `Waze בדרך`
+/// and `מתוסכלת!` read as a Hebrew reader expects), while text with none
+/// (`Google`, `Pay now!`) stays left to right. In a left-to-right map the
+/// first strong letter decides, as the Unicode default does.
+fn paragraph_rtl(para: &str, map_rtl: bool) -> bool {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let strong = |c: char| match bidi_class(c) {
+        BidiClass::R | BidiClass::AL => Some(true),
+        BidiClass::L => Some(false),
+        _ => None,
+    };
+    if map_rtl {
+        para.chars().any(|c| strong(c) == Some(true))
+    } else {
+        para.chars().find_map(strong).unwrap_or(false)
+    }
 }
 
 /// Width of `s` on one line (after sanitising).
@@ -133,6 +156,7 @@ pub(crate) fn place(
         paint,
         background,
         halo: false,
+        underline: false,
         lines,
     }
 }
@@ -176,6 +200,15 @@ mod tests {
         assert_eq!(sanitize("a\u{1}b  \t c"), "ab c");
         assert_eq!(sanitize(" one \n two "), "one\ntwo");
         assert_eq!(sanitize("\u{ffff}"), "");
+    }
+
+    #[test]
+    fn paragraph_direction_follows_the_letters() {
+        assert!(paragraph_rtl("Waze בדרך", true));
+        assert!(!paragraph_rtl("Pay now!", true));
+        assert!(!paragraph_rtl("12,000", true));
+        assert!(paragraph_rtl("שלום world", false));
+        assert!(!paragraph_rtl("hello שלום", false));
     }
 
     #[test]

@@ -188,6 +188,11 @@ fn group(g: &Group, p: &mut Painter) -> Element {
     for (name, value) in &g.data {
         el.assign(format!("data-{name}"), value.clone());
     }
+    if let Some(title) = &g.title {
+        let mut t = Element::new("title");
+        t.append(::svg::node::Text::new(crate::layout::sanitize(title)));
+        el.append(t);
+    }
     for item in &g.items {
         if let Some(child) = element(item, p) {
             el.append(child);

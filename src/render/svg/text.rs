@@ -16,6 +16,9 @@ pub(crate) fn block(t: &TextBlock, p: &mut Painter) -> Option<Element> {
     g.assign("font-size", n(t.style.size));
     g.assign("fill", p.color(t.paint));
     g.assign("text-anchor", "middle");
+    if t.underline {
+        g.assign("text-decoration", "underline");
+    }
     if t.halo {
         // A halo in the background colour keeps labels legible where a
         // curve or line passes behind them.

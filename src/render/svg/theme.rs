@@ -27,6 +27,7 @@ fn light(paint: Paint) -> &'static str {
         Paint::GridLine => "#dde2e8",
         Paint::Text => "#1b1f24",
         Paint::Muted => "#4a5361",
+        Paint::Link => "#005a8c",
         Paint::Chip => "#ffffff",
         Paint::ChipBorder => "#b4bfcc",
         Paint::Pain => "#d55e00",
@@ -72,6 +73,7 @@ fn dark(paint: Paint) -> &'static str {
         Paint::GridLine => "#2f3741",
         Paint::Text => "#eceff2",
         Paint::Muted => "#b3bcc7",
+        Paint::Link => "#7cc4ef",
         Paint::Chip => "#2b333d",
         Paint::ChipBorder => "#4b5664",
         Paint::Pain => "#ef7b3a",
@@ -166,6 +168,14 @@ mod tests {
     }
 
     #[test]
+    fn links_meet_wcag_aa_on_cards() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let ratio = contrast(color(theme, Paint::Link), color(theme, Paint::Surface));
+            assert!(ratio >= 4.5, "{theme:?}: link contrast {ratio:.2}");
+        }
+    }
+
+    #[test]
     fn the_pairs_a_real_map_uses_are_covered() {
         // Lay out a map with every lane and check its actual text/background
         // pairs, so a new background can't slip past the list above.
@@ -177,7 +187,16 @@ mod tests {
                 "text on {:?} is not checked",
                 t.background
             );
-            assert!(matches!(t.paint, Paint::Text | Paint::Muted));
+            let ok = match t.paint {
+                Paint::Text | Paint::Muted => true,
+                Paint::Link => t.background == Paint::Surface,
+                _ => false,
+            };
+            assert!(
+                ok,
+                "{:?} text on {:?} is not checked",
+                t.paint, t.background
+            );
         }
     }
 
