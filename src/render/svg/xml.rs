@@ -41,6 +41,24 @@ impl Text {
 pub(crate) enum Child {
     Element(Element),
     Text(Text),
+    /// Text written (escaped) by the `svg` crate.
+    Escaped(String),
+    /// An element written by the `svg` crate.
+    Written(String),
+}
+
+// Code written against the `svg` crate keeps working: its nodes append
+// as the text they write.
+impl From<::svg::node::Text> for Child {
+    fn from(t: ::svg::node::Text) -> Self {
+        Child::Escaped(t.to_string())
+    }
+}
+
+impl From<::svg::node::element::Element> for Child {
+    fn from(e: ::svg::node::element::Element) -> Self {
+        Child::Written(e.to_string())
+    }
 }
 
 impl From<Element> for Child {
@@ -87,6 +105,15 @@ impl Element {
             Child::Text(t) => {
                 escape_into(&mut self.body, &t.0, false);
                 self.last_bare = true;
+            }
+            Child::Escaped(text) => {
+                self.body.push_str(&text);
+                self.last_bare = true;
+            }
+            Child::Written(element) => {
+                self.body.push('\n');
+                self.body.push_str(&element);
+                self.last_bare = false;
             }
         }
     }
@@ -203,6 +230,13 @@ mod tests {
         ours.append(o3);
         theirs.append(::svg::node::element::Element::new("g"));
         ours.append(Element::new("g"));
+        // Nodes of the svg crate append as they write themselves.
+        let mut t4 = ::svg::node::element::Element::new("title");
+        t4.append(::svg::node::Text::new(text));
+        theirs.append(t4.clone());
+        ours.append(t4);
+        theirs.append(::svg::node::Text::new(text));
+        ours.append(::svg::node::Text::new(text));
         let display = ours.to_string();
         let owned = ours.into_string();
         assert_eq!(display, owned);
