@@ -80,7 +80,8 @@ fn phrase(rng: &mut Rng, min: usize, spread: usize) -> String {
 
 /// A journey with `touchpoints` touchpoints in `max(1, touchpoints / 10)`
 /// stages, two personas, owners, channels, emotions, pains with
-/// opportunities, metrics, flows and one loop. It checks without errors.
+/// opportunities, metrics, flows and one loop. It checks without errors,
+/// and without warnings from 4 touchpoints on.
 pub fn journey(touchpoints: usize, seed: u64) -> String {
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let stages = (touchpoints / 10).max(1);
@@ -127,7 +128,18 @@ pub fn journey(touchpoints: usize, seed: u64) -> String {
             let id = format!("t{made}");
             made += 1;
             let _ = writeln!(out, "    touchpoint {id} \"{}\" {{", phrase(&mut rng, 2, 5));
-            let _ = writeln!(out, "      channel {}", channels[rng.below(channels.len())]);
+            // The first touchpoints use every channel and team once, so
+            // that even a small journey checks clean (no unused definition
+            // warnings to print): warnings are not what is measured.
+            let channel = if made <= channels.len() {
+                channels[made - 1]
+            } else {
+                channels[rng.below(channels.len())]
+            };
+            let _ = writeln!(out, "      channel {channel}");
+            if (2..=teams.len()).contains(&made) && made > stages {
+                let _ = writeln!(out, "      owner {}", teams[made - 1]);
+            }
             let _ = writeln!(out, "      action \"{}\"", phrase(&mut rng, 3, 8));
             if rng.chance(50) {
                 let _ = writeln!(out, "      thought \"{}\"", phrase(&mut rng, 3, 6));
@@ -184,5 +196,19 @@ mod tests {
         assert_ne!(a, journey(100, 8));
         assert_eq!(a.matches("    touchpoint ").count(), 100);
         assert_eq!(a.matches("\n  stage ").count(), 10);
+    }
+
+    #[test]
+    fn journeys_check_clean() {
+        for n in [4, 10, 25, 100] {
+            let compiled =
+                crate::compile(journey(n, 3).as_bytes(), &crate::CompileOptions::default());
+            assert!(compiled.journey.is_some());
+            assert!(
+                compiled.diagnostics.is_empty(),
+                "{n}: {:?}",
+                compiled.diagnostics
+            );
+        }
     }
 }
