@@ -47,11 +47,11 @@ one=(build --quiet "$WORK/j10.journey" -o "$WORK/out")
 big=(build --quiet --format svg,json "$WORK/j5000.journey" -o "$WORK/out")
 many=(build --quiet "$WORK/thousand" -o "$WORK/out-thousand")
 if command -v hyperfine >/dev/null; then
-    hyperfine --style basic -N --warmup 3 --runs 30 "$CJM ${one[*]}" \
+    hyperfine --style basic --time-unit millisecond -N --warmup 3 --runs 30 "$CJM ${one[*]}" \
         --export-markdown "$WORK/one.md" >/dev/null
-    hyperfine --style basic -N --warmup 1 --runs 10 "$CJM ${big[*]}" \
+    hyperfine --style basic --time-unit millisecond -N --warmup 1 --runs 10 "$CJM ${big[*]}" \
         --export-markdown "$WORK/big.md" >/dev/null
-    hyperfine --style basic -N --warmup 1 --runs 5 "$CJM ${many[*]}" \
+    hyperfine --style basic --time-unit millisecond -N --warmup 1 --runs 5 "$CJM ${many[*]}" \
         --export-markdown "$WORK/many.md" >/dev/null
     # The commands name the temporary folder: shorten it to $WORK.
     { cat "$WORK/one.md"; tail -n 1 "$WORK/big.md"; tail -n 1 "$WORK/many.md"; } |
