@@ -119,10 +119,31 @@ impl Element {
     }
 
     /// The whole element as text.
-    pub(crate) fn into_string(self) -> String {
-        let mut out = String::with_capacity(self.body.len() + 64 * (self.attributes.len() + 1));
-        self.write_into(&mut out);
-        out
+    /// The children's text becomes the result in place: for a big map it
+    /// is most of the document, and copying it would hold it twice.
+    pub(crate) fn into_string(mut self) -> String {
+        let mut body = std::mem::take(&mut self.body);
+        let (has_children, last_bare) = (self.has_children, self.last_bare);
+        let name = self.name.clone();
+        // The element without children, then split before its `/>`.
+        self.has_children = false;
+        let mut head = String::new();
+        self.write_into(&mut head);
+        if !has_children {
+            return head;
+        }
+        head.truncate(head.len() - "/>".len());
+        head.push('>');
+        // Room for the end tag and the final newline `write` adds.
+        body.reserve(head.len() + name.len() + 8);
+        body.insert_str(0, &head);
+        if !last_bare {
+            body.push('\n');
+        }
+        body.push_str("</");
+        body.push_str(&name);
+        body.push('>');
+        body
     }
 
     fn write_into(mut self, out: &mut String) {
@@ -254,5 +275,8 @@ mod tests {
             let (theirs, ours) = both(text, attr);
             assert_eq!(theirs, ours);
         }
+        let mut lone = Element::new("g");
+        lone.assign("id", "a");
+        assert_eq!(lone.into_string(), "<g id=\"a\"/>");
     }
 }
