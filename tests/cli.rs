@@ -333,26 +333,80 @@ fn an_output_folder_that_is_a_file_exits_2() {
     assert_eq!(read(dir.path(), "out"), "not a folder");
 }
 
+/// Makes a folder unwritable for the rest of a test, even for root (who
+/// ignores permission bits): `chmod 555`, and `chattr +i` when that is not
+/// enough. Undone on drop so the temporary folder can be removed.
+#[cfg(unix)]
+struct ReadOnly {
+    path: std::path::PathBuf,
+    immutable: bool,
+}
+
+#[cfg(unix)]
+impl ReadOnly {
+    fn new(path: &std::path::Path) -> Option<ReadOnly> {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o555)).unwrap();
+        let mut guard = ReadOnly {
+            path: path.to_path_buf(),
+            immutable: false,
+        };
+        if guard.writable() {
+            guard.immutable = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(path)
+                .status()
+                .is_ok_and(|s| s.success());
+            if !guard.immutable || guard.writable() {
+                return None;
+            }
+        }
+        Some(guard)
+    }
+
+    fn writable(&self) -> bool {
+        let probe = self.path.join(".probe");
+        let ok = fs::write(&probe, "").is_ok();
+        let _ = fs::remove_file(&probe);
+        ok
+    }
+}
+
+#[cfg(unix)]
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.path)
+                .status();
+        }
+        let _ = fs::set_permissions(&self.path, fs::Permissions::from_mode(0o755));
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn an_unwritable_output_folder_exits_2_and_leaves_files_alone() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tree(&[("src/map.journey", CLEAN), ("out/map.json", "old")]);
+    let dir = tree(&[
+        ("src/map.journey", CLEAN),
+        ("src/other.journey", CLEAN),
+        ("out/map.json", "old"),
+    ]);
     let out = dir.path().join("out");
-    fs::set_permissions(&out, fs::Permissions::from_mode(0o555)).unwrap();
-    // Root ignores folder permissions; then there is nothing to test here.
-    let probe = out.join("probe");
-    if fs::write(&probe, "").is_ok() {
-        fs::remove_file(&probe).unwrap();
-        eprintln!("skipped: running with privileges that ignore permissions");
+    let Some(guard) = ReadOnly::new(&out) else {
+        eprintln!("skipped: cannot make a folder unwritable here");
         return;
-    }
+    };
     let run = cjm_in(
         dir.path(),
         &["build", "src", "-o", "out", "--format", "json"],
     );
-    fs::set_permissions(&out, fs::Permissions::from_mode(0o755)).unwrap();
-    run.code(2).stderr_has("cannot write");
+    drop(guard);
+    run.code(2)
+        .stderr_has("cannot write")
+        .stderr_has("out/map.json");
     assert_eq!(read(dir.path(), "out/map.json"), "old");
     assert_eq!(
         listing(&out),

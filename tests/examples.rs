@@ -61,6 +61,8 @@ fn every_example_checks_clean() {
 fn every_example_builds_to_svg_json_and_png() {
     let out = tempfile::tempdir().unwrap();
     let examples_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    // Scale 1: rasterising in an unoptimised test build is slow; the size
+    // itself is tested in tests/cli.rs.
     let run = cjm_in(
         Path::new(env!("CARGO_MANIFEST_DIR")),
         &[
@@ -70,6 +72,8 @@ fn every_example_builds_to_svg_json_and_png() {
             out.path().to_str().unwrap(),
             "--format",
             "svg,json,png",
+            "--scale",
+            "1",
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -102,8 +102,8 @@ fn titled(title: &str) -> String {
 #[test]
 fn a_save_rebuilds_the_file() {
     let dir = tree(&[("a.journey", &titled("First"))]);
-    let watch = Watch::start(dir.path(), &[".", "--format", "json"]);
-    let out = dir.path().join("a.json");
+    let watch = Watch::start(dir.path(), &["."]);
+    let out = dir.path().join("a.svg");
     watch.until_file_has(&out, "First");
     write(dir.path(), "a.journey", &titled("Second"));
     watch.until_file_has(&out, "Second");
@@ -114,8 +114,8 @@ fn a_save_rebuilds_the_file() {
 #[test]
 fn a_broken_save_prints_diagnostics_and_keeps_the_last_good_output() {
     let dir = tree(&[("a.journey", &titled("Good"))]);
-    let watch = Watch::start(dir.path(), &[".", "--format", "json"]);
-    let out = dir.path().join("a.json");
+    let watch = Watch::start(dir.path(), &["."]);
+    let out = dir.path().join("a.svg");
     watch.until_file_has(&out, "Good");
     let good = fs::read(&out).unwrap();
     write(dir.path(), "a.journey", SYNTAX);
@@ -133,8 +133,8 @@ fn a_broken_save_prints_diagnostics_and_keeps_the_last_good_output() {
 #[test]
 fn save_by_rename_is_seen() {
     let dir = tree(&[("a.journey", &titled("Before"))]);
-    let watch = Watch::start(dir.path(), &[".", "--format", "json"]);
-    let out = dir.path().join("a.json");
+    let watch = Watch::start(dir.path(), &["."]);
+    let out = dir.path().join("a.svg");
     watch.until_file_has(&out, "Before");
     // What many editors do: write a temporary file, rename it over the original.
     let temp = write(dir.path(), ".a.journey.swp", &titled("Renamed"));

@@ -17,20 +17,19 @@ pub(crate) fn run(roots: &[PathBuf], ctx: &Context) -> Exit {
         .map(|input| job::check(input, ctx))
         .collect();
     let mut exit = Exit::Ok;
-    let (mut ok, mut failed, mut warnings) = (0, 0, 0);
+    let (mut failed, mut warnings) = (0, 0);
     for outcome in &outcomes {
         eprint_str(&outcome.report);
         exit = exit.max(outcome.exit);
         warnings += outcome.warnings;
-        if outcome.exit == Exit::Ok {
-            ok += 1;
-        } else {
+        if outcome.exit != Exit::Ok {
             failed += 1;
         }
     }
     if ctx.chatty() {
         eprint_str(&format!(
-            "checked {ok}, failed {failed}, warnings {warnings}"
+            "checked {}, failed {failed}, warnings {warnings}",
+            outcomes.len()
         ));
     }
     exit

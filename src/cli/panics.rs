@@ -48,3 +48,17 @@ fn payload_text(payload: &(dyn Any + Send)) -> String {
         "unknown panic".to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_message_with_its_place() {
+        install_hook();
+        assert_eq!(catch(|| 7), Ok(7));
+        let error = catch(|| -> u8 { panic!("boom {}", 1) }).unwrap_err();
+        assert!(error.starts_with("boom 1 (at "), "{error}");
+        assert!(error.contains("panics.rs"), "{error}");
+    }
+}

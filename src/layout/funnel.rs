@@ -34,7 +34,12 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
         let Some(reach) = stage.reach else { continue };
         let (x, w) = grid.stage_span(s);
         let max_w = w - 2.0 * PAD - 28.0;
-        let bw = ((reach as f64 / max) as f32 * max_w).max(6.0);
+        // Thin but visible when tiny; a hairline for nobody at all.
+        let bw = if reach == 0 {
+            2.0
+        } else {
+            ((reach as f64 / max) as f32 * max_w).max(6.0)
+        };
         let bx = x + (w - bw) / 2.0;
         items.push(rect(
             Rect::new(bx, bar_y, bw, BAR_H),
