@@ -13,6 +13,7 @@ mod lints;
 mod output;
 mod panics;
 mod paths;
+mod preview;
 mod schema;
 mod suggest;
 mod watch;
