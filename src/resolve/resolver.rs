@@ -142,6 +142,10 @@ impl Resolver<'_> {
             Some("`reach` can't be negative")
         } else if !num.integer || num.value.fract() != 0.0 {
             Some("`reach` counts customers: it must be a whole number")
+        } else if num.value > MAX_EXACT {
+            // Past 2^53 - 1 the figure is no longer exact as a JSON number
+            // (nor as an f64 here): refused rather than silently rounded.
+            Some("`reach` is too large: at most 9007199254740991")
         } else {
             None
         };
@@ -160,6 +164,15 @@ impl Resolver<'_> {
 
     /// A metric value; a percentage may not exceed 100%.
     pub(crate) fn metric_value(&mut self, num: &Num) -> bool {
+        if !num.value.is_finite() {
+            // Hundreds of digits overflow f64; JSON can't write infinity.
+            self.diags.push(
+                Diagnostic::error("cjm::invalid-value", "the number is too large", num.span)
+                    .with_label("too large to be a number")
+                    .with_help("write the figure in a smaller unit, e.g. millions"),
+            );
+            return false;
+        }
         if num.percent && num.value > 100.0 {
             self.diags.push(
                 Diagnostic::error(
@@ -181,6 +194,9 @@ impl Resolver<'_> {
         crate::model::Position { line, column }
     }
 }
+
+/// The largest whole number a JSON reader keeps exactly (2^53 - 1).
+const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
 
 /// "a team", "a stage or touchpoint".
 fn needs(kinds: &[Kind]) -> String {

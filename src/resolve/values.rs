@@ -131,6 +131,11 @@ pub(crate) fn link_problem(link: &str) -> Option<String> {
     if trimmed.chars().any(char::is_control) {
         return Some("the link holds control characters".to_string());
     }
+    // Invisible format characters (bidi overrides and isolates, zero-width
+    // marks) can make a link read as another address than it goes to.
+    if trimmed.chars().any(is_invisible_format) {
+        return Some("the link holds invisible formatting characters".to_string());
+    }
     let Some((scheme, _)) = trimmed.split_once(':') else {
         return Some(
             "the link has no scheme; only http, https and mailto links are allowed".to_string(),
@@ -150,6 +155,12 @@ pub(crate) fn link_problem(link: &str) -> Option<String> {
             "`{scheme}:` links are not allowed; only http, https and mailto links are"
         ))
     }
+}
+
+/// Bidi embeddings, overrides, isolates and marks, zero-width spaces and
+/// joiners, the word joiner and the BOM.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
 }
 
 #[cfg(test)]
@@ -227,5 +238,11 @@ mod tests {
         assert!(link_problem("data:text/html,x").is_some());
         assert!(link_problem("/relative").is_some());
         assert!(link_problem("https://a\u{0}b").is_some());
+        assert!(link_problem("https://example.com/\u{202E}gpj.exe").is_some());
+        assert!(link_problem("\u{2066}https://example.com").is_some());
+        assert!(link_problem("java\u{200B}script:alert(1)").is_some());
+        assert!(link_problem("\n javascript:alert(1)").is_some());
+        assert!(link_problem(" vbscript:msgbox(1)").is_some());
+        assert!(link_problem("DATA:text/html;base64,PHNjcmlwdD4=").is_some());
     }
 }
