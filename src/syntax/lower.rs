@@ -433,13 +433,19 @@ impl Lower<'_> {
     fn check_length(&mut self, text: &str, span: Span, what: &str) {
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
+            let first_len = self
+                .src
+                .get(span.start..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(0, char::len_utf8);
             self.diagnostics.push(
                 Diagnostic::error(
                     "cjm::limit",
                     format!(
                         "{what} of {chars} characters is longer than the limit of {MAX_TEXT_CHARS}"
                     ),
-                    span,
+                    // Its first character: underlining 10,000 would bury the report.
+                    Span::new(span.start, span.start + first_len),
                 )
                 .with_label("this text is too long")
                 .with_help(
