@@ -24,7 +24,8 @@ pub(crate) struct Resolver<'a> {
 
 impl Resolver<'_> {
     /// Reports an error unless `word` names a definition of one of
-    /// `kinds`; `keyword` is the statement that refers.
+    /// `kinds`; `keyword` is the statement that refers. Every caller passes
+    /// a constant, non-empty `kinds`, so `kinds[0]` below is in range.
     pub(crate) fn reference(&mut self, word: &Word, kinds: &[Kind], keyword: &str) -> bool {
         let needs = needs(kinds);
         let Some(def) = self.symbols.get(&word.text) else {
@@ -59,12 +60,15 @@ impl Resolver<'_> {
         let help = match self.symbols.suggest(&word.text, kinds) {
             Some(close) => format!("did you mean `{close}`?"),
             None => {
-                let defined: Vec<String> = self
-                    .symbols
-                    .ids_of(kinds)
-                    .take(5)
-                    .map(|id| format!("`{id}`"))
-                    .collect();
+                let defined: Vec<String> = if self.symbols.may_search() {
+                    self.symbols
+                        .ids_of(kinds)
+                        .take(5)
+                        .map(|id| format!("`{id}`"))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 if defined.is_empty() {
                     format!(
                         "`{keyword}` names {needs}; define one with `{} ID \"Label\"`",
