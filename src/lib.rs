@@ -16,6 +16,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub(crate) mod resolve;
+pub mod serve;
 pub(crate) mod syntax;
 pub(crate) mod text;
 

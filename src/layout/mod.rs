@@ -1,2 +1,321 @@
 //! Model + text metrics → Scene: every box, text line, curve point and
 //! arrow in absolute coordinates. Renderers only write the Scene down.
+//!
+//! Everything is laid out left to right; a right-to-left map is mirrored
+//! once at the end (`Scene::mirror`), text runs keeping the visual order
+//! `text::wrap` gave them.
+
+mod card;
+mod cell;
+mod emotion;
+mod flows;
+mod funnel;
+mod grid;
+mod header;
+mod icons;
+mod lanes;
+#[cfg(test)]
+pub(crate) mod sample;
+pub(crate) mod scene;
+mod textbox;
+pub(crate) use textbox::sanitize;
+mod words;
+
+use crate::model::{Direction, Journey};
+use cell::{Cell, rect};
+use grid::Grid;
+use lanes::Lane;
+use scene::{Cmd, Group, Item, Paint, PathShape, Rect, Scene, Stroke};
+
+pub(crate) const MARGIN: f32 = 32.0;
+pub(crate) const LANE_HEAD_W: f32 = 168.0;
+pub(crate) const CELL_PAD: f32 = 12.0;
+/// The header needs some room even for a one-stage map.
+const MIN_CONTENT_W: f32 = 720.0;
+
+pub(crate) struct Ctx<'a> {
+    pub journey: &'a Journey,
+    pub rtl: bool,
+    pub words: &'static words::Words,
+}
+
+/// Lays out the whole map.
+pub(crate) fn layout(journey: &Journey) -> Scene {
+    let ctx = Ctx {
+        journey,
+        rtl: journey.direction == Direction::Rtl,
+        words: words::for_journey(journey),
+    };
+    let grid = Grid::new(journey, MARGIN + LANE_HEAD_W, MIN_CONTENT_W - LANE_HEAD_W);
+    let content_w = (grid.right - MARGIN).max(MIN_CONTENT_W);
+    let width = content_w + 2.0 * MARGIN;
+
+    let mut backgrounds = Vec::new();
+    let mut lines = Vec::new();
+    let mut front = Vec::new();
+
+    let head = header::header(&ctx, content_w);
+    let head_h = head.h;
+    front.extend(head.moved(MARGIN, MARGIN));
+    let mut y = MARGIN + head_h + 28.0;
+
+    // Stage header band.
+    let grid_top = y;
+    let built: Vec<Cell> = journey
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(s, stage)| {
+            let (_, sw) = grid.stage_span(s);
+            card::stage_header(
+                &ctx,
+                s,
+                stage,
+                sw - 2.0 * 14.0,
+                Paint::StageHeader((s % 2) as u8),
+            )
+        })
+        .collect();
+    let band_h = built.iter().map(|c| c.h).fold(0.0, f32::max) + 2.0 * 14.0;
+    for (s, (stage, c)) in journey.stages.iter().zip(built).enumerate() {
+        let (sx, sw) = grid.stage_span(s);
+        let mut g = Group::new("stage")
+            .with("id", &stage.id)
+            .titled(stage.label.clone());
+        g.items.push(rect(
+            Rect::new(sx, y, sw, band_h),
+            0.0,
+            Some(Paint::StageHeader((s % 2) as u8)),
+            None,
+        ));
+        g.items.extend(c.moved(sx + 14.0, y + 14.0));
+        front.push(Item::Group(g));
+    }
+    y += band_h;
+
+    // Arcs of forward flows, drawn last but laid out above the cards.
+    let arcs = flows::band(&ctx, &grid, false);
+    let arcs_y = y;
+    y += arcs.h;
+
+    for lane in Lane::ALL {
+        if !lane.present(&ctx) {
+            continue;
+        }
+        let content = lanes::content(&ctx, &grid, lane);
+        let head = lanes::header(&ctx, lane, LANE_HEAD_W);
+        let row_h = content.h.max(head.h);
+        backgrounds.push(rect(
+            Rect::new(MARGIN, y, LANE_HEAD_W, row_h),
+            0.0,
+            Some(Paint::LaneHeader),
+            None,
+        ));
+        for s in 0..journey.stages.len() {
+            let (sx, sw) = grid.stage_span(s);
+            backgrounds.push(rect(
+                Rect::new(sx, y, sw, row_h),
+                0.0,
+                Some(Paint::Lane((s % 2) as u8)),
+                None,
+            ));
+        }
+        if lane == Lane::Emotion {
+            let mut band = emotion::backdrop(&ctx, &grid, row_h);
+            scene::translate_all(&mut band, 0.0, y);
+            backgrounds.extend(band);
+        }
+        lines.push(hline(MARGIN, grid.right, y));
+        let mut g = Group::new("lane").with("lane", lane.id());
+        g.items.extend(head.moved(MARGIN, y));
+        g.items.extend(content.moved(0.0, y));
+        front.push(Item::Group(g));
+        y += row_h;
+    }
+    let grid_bottom = y;
+    lines.push(hline(MARGIN, grid.right, grid_bottom));
+    // Stage boundaries run from the header band to the bottom.
+    for s in 0..=journey.stages.len() {
+        let x = if s < journey.stages.len() {
+            grid.stage_span(s).0
+        } else {
+            grid.right
+        };
+        lines.push(Item::Path(PathShape {
+            cmds: vec![Cmd::Move(x, grid_top), Cmd::Line(x, grid_bottom)],
+            fill: None,
+            stroke: Some(Stroke::solid(Paint::GridLine, 1.0)),
+        }));
+    }
+
+    let loops = flows::band(&ctx, &grid, true);
+    let loops_h = loops.h;
+    front.extend(arcs.moved(0.0, arcs_y));
+    front.extend(loops.moved(0.0, grid_bottom));
+    let height = grid_bottom + loops_h + MARGIN;
+
+    let mut items = vec![rect(
+        Rect::new(0.0, 0.0, width, height),
+        0.0,
+        Some(Paint::Page),
+        None,
+    )];
+    items.extend(backgrounds);
+    items.extend(lines);
+    items.extend(front);
+    let mut scene = Scene {
+        width,
+        height,
+        rtl: ctx.rtl,
+        items,
+    };
+    if scene.rtl {
+        mirror(&mut scene);
+    }
+    scene
+}
+
+fn hline(x0: f32, x1: f32, y: f32) -> Item {
+    Item::Path(PathShape {
+        cmds: vec![Cmd::Move(x0, y), Cmd::Line(x1, y)],
+        fill: None,
+        stroke: Some(Stroke::solid(Paint::GridLine, 1.0)),
+    })
+}
+
+/// The one place a right-to-left map is mirrored.
+fn mirror(scene: &mut Scene) {
+    let w = scene.width;
+    let f = move |x: f32| w - x;
+    scene.items.iter_mut().for_each(|i| i.map_x(&f));
+}
+
+/// Geometry of a laid-out map, for tests (not a stable API).
+#[doc(hidden)]
+pub mod debug {
+    /// `[x, y, width, height]`.
+    pub type Box4 = [f32; 4];
+
+    #[derive(Debug, Clone)]
+    pub struct TextBox {
+        pub text: String,
+        /// The box the text was wrapped into.
+        pub bbox: Box4,
+        /// Each line's ink box (line height tall).
+        pub lines: Vec<Box4>,
+        pub font_size: f32,
+    }
+
+    #[derive(Debug, Clone)]
+    pub struct Boxes {
+        pub width: f32,
+        pub height: f32,
+        pub texts: Vec<TextBox>,
+        /// `(stage id, header rectangle)` in map order.
+        pub stages: Vec<(String, Box4)>,
+        /// `(touchpoint id, card rectangle)` in map order.
+        pub cards: Vec<(String, Box4)>,
+        /// The bounds of every rectangle, circle and path (control points
+        /// included), without stroke width.
+        pub shapes: Vec<Box4>,
+    }
+}
+
+/// The boxes of the laid-out map, for geometry tests.
+#[doc(hidden)]
+pub fn debug_boxes(journey: &Journey) -> debug::Boxes {
+    let scene = layout(journey);
+    let texts = scene::texts(&scene.items)
+        .into_iter()
+        .map(|t| debug::TextBox {
+            text: t
+                .lines
+                .iter()
+                .map(|l| {
+                    l.runs
+                        .iter()
+                        .map(|r| r.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join(" / "),
+            bbox: [t.bbox.x, t.bbox.y, t.bbox.w, t.bbox.h],
+            lines: t
+                .lines
+                .iter()
+                .map(|l| [l.x, l.top, l.width, l.height])
+                .collect(),
+            font_size: t.style.size,
+        })
+        .collect();
+    let mut stages = Vec::new();
+    let mut cards = Vec::new();
+    fn walk(
+        items: &[Item],
+        stages: &mut Vec<(String, debug::Box4)>,
+        cards: &mut Vec<(String, debug::Box4)>,
+    ) {
+        for item in items {
+            if let Item::Group(g) = item {
+                let id = g
+                    .data
+                    .iter()
+                    .find(|(k, _)| *k == "id")
+                    .map(|(_, v)| v.clone());
+                let first = g.items.iter().find_map(|i| match i {
+                    Item::Rect(r) => Some([r.rect.x, r.rect.y, r.rect.w, r.rect.h]),
+                    _ => None,
+                });
+                match (g.class, id, first) {
+                    (Some("stage"), Some(id), Some(r)) => stages.push((id, r)),
+                    (Some("touchpoint"), Some(id), Some(r)) => cards.push((id, r)),
+                    _ => {}
+                }
+                walk(&g.items, stages, cards);
+            }
+        }
+    }
+    walk(&scene.items, &mut stages, &mut cards);
+    let mut shapes = Vec::new();
+    shape_bounds(&scene.items, &mut shapes);
+    debug::Boxes {
+        width: scene.width,
+        height: scene.height,
+        texts,
+        stages,
+        cards,
+        shapes,
+    }
+}
+
+fn shape_bounds(items: &[Item], out: &mut Vec<debug::Box4>) {
+    for item in items {
+        match item {
+            Item::Rect(r) => out.push([r.rect.x, r.rect.y, r.rect.w, r.rect.h]),
+            Item::Circle(c) => out.push([c.cx - c.r, c.cy - c.r, 2.0 * c.r, 2.0 * c.r]),
+            Item::Path(p) => {
+                let mut pts = Vec::new();
+                for c in &p.cmds {
+                    match *c {
+                        Cmd::Move(x, y) | Cmd::Line(x, y) => pts.push((x, y)),
+                        Cmd::Cubic(a, b, c2, d, e, f) => pts.extend([(a, b), (c2, d), (e, f)]),
+                        Cmd::Close => {}
+                    }
+                }
+                if let Some(&(x0, y0)) = pts.first() {
+                    let (mut x1, mut y1, mut x2, mut y2) = (x0, y0, x0, y0);
+                    for &(x, y) in &pts {
+                        x1 = x1.min(x);
+                        y1 = y1.min(y);
+                        x2 = x2.max(x);
+                        y2 = y2.max(y);
+                    }
+                    out.push([x1, y1, x2 - x1, y2 - y1]);
+                }
+            }
+            Item::Text(_) => {}
+            Item::Group(g) => shape_bounds(&g.items, out),
+        }
+    }
+}

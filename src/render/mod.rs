@@ -1,5 +1,8 @@
 //! Scene / model → bytes.
 
+mod png;
+mod svg;
+
 use crate::model::Journey;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,17 +59,19 @@ pub fn json(journey: &Journey) -> String {
 }
 
 /// The SVG map.
-pub fn svg(_journey: &Journey, _options: &RenderOptions) -> String {
-    todo!("render::svg")
+pub fn svg(journey: &Journey, options: &RenderOptions) -> String {
+    let scene = crate::layout::layout(journey);
+    self::svg::write(journey, &scene, options)
 }
 
-/// The map as PNG, `scale` × the SVG's size.
-pub fn png(
-    _journey: &Journey,
-    _options: &RenderOptions,
-    _scale: f32,
-) -> Result<Vec<u8>, RenderError> {
-    todo!("render::png")
+/// The map as PNG, `scale` × the SVG's size. Fonts come from the bundled
+/// files directly, so the SVG is rasterised without embedded subsets.
+pub fn png(journey: &Journey, options: &RenderOptions, scale: f32) -> Result<Vec<u8>, RenderError> {
+    let plain = RenderOptions {
+        embed_fonts: false,
+        ..options.clone()
+    };
+    png::rasterize(&svg(journey, &plain), scale)
 }
 
 /// The JSON Schema of the JSON output.

@@ -245,6 +245,11 @@ pub(crate) fn assign(text: &str, weight: Weight) -> Vec<FontId> {
         .iter()
         .map(|&c| strong_script(c).map(|s| covering(c, face_id(s, weight), weight)))
         .collect();
+    // The next strong face after each position, for neutrals at the start.
+    let mut next_strong: Vec<Option<FontId>> = vec![None; chars.len() + 1];
+    for i in (0..chars.len()).rev() {
+        next_strong[i] = strong[i].or(next_strong[i + 1]);
+    }
     let mut out: Vec<FontId> = Vec::with_capacity(chars.len());
     let mut previous_strong: Option<FontId> = None;
     for (i, &c) in chars.iter().enumerate() {
@@ -260,7 +265,7 @@ pub(crate) fn assign(text: &str, weight: Weight) -> Vec<FontId> {
                     None
                 }
                 .or(previous_strong)
-                .or_else(|| strong[i + 1..].iter().flatten().next().copied())
+                .or(next_strong[i + 1])
                 .unwrap_or_else(|| face_id(Script::Latin, weight));
                 covering(c, preferred, weight)
             }

@@ -155,6 +155,18 @@ mod tests {
     }
 
     #[test]
+    fn subset_keeps_the_mirror_of_each_bracket() {
+        // A browser draws "(" in an RTL run with the glyph of ")".
+        let sub = subset(FontId(0), vec!['(', '[', '«']);
+        let font = skrifa::FontRef::new(&sub).expect("subset parses");
+        let charmap = font.charmap();
+        for c in "()[]«»".chars() {
+            assert!(charmap.map(c).is_some(), "{c:?} missing");
+        }
+        assert!(charmap.map('a').is_none());
+    }
+
+    #[test]
     fn css_names_each_used_face_once_with_its_weight() {
         let mut used = BTreeMap::new();
         used.insert(

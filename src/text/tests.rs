@@ -293,3 +293,17 @@ fn a_long_arabic_word_is_cut_where_letters_do_not_join() {
     }
     assert_eq!(joined, word);
 }
+
+#[test]
+fn huge_texts_wrap_quickly() {
+    // A 20,000-character word and a 3,000-word paragraph.
+    let started = std::time::Instant::now();
+    let word = "abcdefghij".repeat(2_000);
+    let lines = wrap(&word, BODY, 200.0, false);
+    assert!(lines.len() > 100);
+    assert!(lines.iter().all(|l| l.width <= 200.01));
+    let paragraph = "journey map ".repeat(3_000);
+    assert_eq!(wrap(&paragraph, BODY, f32::INFINITY, false).len(), 1);
+    assert!(wrap(&paragraph, BODY, 300.0, true).len() > 100);
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}

@@ -118,12 +118,37 @@ fn break_lines(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<Range<
         let fonts = para.chars[first..].iter().map(|&(_, _, f)| f);
         logical_width(slice, fonts, style) <= max_width + EPSILON
     };
+    // A long candidate is first tried by growing prefixes: when 64, 128,
+    // 256… characters already overflow, the whole (a word thousands of
+    // characters long) need not be shaped on every line.
+    let fits_candidate = |range: Range<usize>| {
+        let mut chars = 64;
+        loop {
+            let prefix_end = text[range.start..range.end]
+                .char_indices()
+                .nth(chars)
+                .map_or(range.end, |(i, _)| range.start + i);
+            if prefix_end >= range.end {
+                return fits(range);
+            }
+            if !fits(range.start..prefix_end) {
+                return false;
+            }
+            chars *= 2;
+        }
+    };
     let breaks: Vec<(usize, bool)> = linebreaks(text)
         .map(|(at, kind)| (at, kind == BreakOpportunity::Mandatory))
         .collect();
     let mut lines = Vec::new();
     let mut start = skip_spaces(text, 0);
     let mut next = 0;
+    // Fast path: the whole paragraph fits (a wide box, a short label).
+    // Only tried once: trying it on every line would shape the rest of a
+    // long paragraph once per line.
+    if start < text.len() && fits_candidate(start..text.len()) {
+        return std::iter::once(start..text.len()).collect();
+    }
     while start < text.len() {
         let mut best = None;
         while let Some(&(end, mandatory)) = breaks.get(next) {
@@ -131,7 +156,7 @@ fn break_lines(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<Range<
                 next += 1;
                 continue;
             }
-            if !fits(start..end) {
+            if !fits_candidate(start..end) {
                 break;
             }
             best = Some(end);
@@ -166,25 +191,30 @@ fn break_word(
     range: Range<usize>,
     fits: &impl Fn(Range<usize>) -> bool,
 ) -> usize {
-    let first = para.chars.partition_point(|&(b, _, _)| b < range.start);
-    // Ends of the character clusters in the range.
-    let mut ends: Vec<usize> = Vec::new();
-    for &(offset, c, _) in &para.chars[first..] {
-        if offset >= range.end {
-            break;
-        }
-        let end = offset + c.len_utf8();
-        match ends.last_mut() {
-            Some(last) if is_attached(c) => *last = end,
-            _ => ends.push(end),
-        }
+    let mut clusters = Clusters::new(para, range.clone());
+    if clusters.available(1) == 0 {
+        return range.end;
     }
     // Widths grow with the prefix, so the longest fitting one can be
-    // found by bisection: ends[..lo] fit, ends[hi..] do not.
-    let (mut lo, mut hi) = (1, ends.len());
+    // found by bisection: `lo` clusters fit, more than `hi` do not. The
+    // upper bound is found by doubling first, so a very long word costs a
+    // few shapings of about a line each, not of the whole word.
+    let (mut lo, mut hi) = (1, 1);
+    loop {
+        let probe = (hi * 2).min(clusters.available(hi * 2));
+        if probe <= hi {
+            break;
+        }
+        if fits(range.start..clusters.end(probe)) {
+            (lo, hi) = (probe, probe);
+        } else {
+            hi = probe - 1;
+            break;
+        }
+    }
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if fits(range.start..ends[mid - 1]) {
+        if fits(range.start..clusters.end(mid)) {
             lo = mid;
         } else {
             hi = mid - 1;
@@ -192,11 +222,68 @@ fn break_word(
     }
     // Within the fitting prefix, prefer the last cut that does not split
     // two joined Arabic letters (looking back at most half the line).
+    let last = clusters.available(lo + 1) == lo;
     let chosen = (lo.div_ceil(2)..=lo)
         .rev()
-        .find(|&k| k == ends.len() || !joined_across(para.text, ends[k - 1]))
+        .find(|&k| (k == lo && last) || !joined_across(para.text, clusters.end(k)))
         .unwrap_or(lo);
-    ends.get(chosen.max(1) - 1).copied().unwrap_or(range.end)
+    clusters.end(chosen)
+}
+
+/// Ends of the character clusters (a character and the marks attached to
+/// it) of a range, found only as far as asked: a line needs a few dozen
+/// of them even when the word is thousands of characters long.
+struct Clusters<'p> {
+    chars: &'p [(usize, char, FontId)],
+    next: usize,
+    limit: usize,
+    ends: Vec<usize>,
+}
+
+impl<'p> Clusters<'p> {
+    fn new(para: &'p Paragraph<'_>, range: Range<usize>) -> Self {
+        let first = para.chars.partition_point(|&(b, _, _)| b < range.start);
+        Clusters {
+            chars: &para.chars,
+            next: first,
+            limit: range.end,
+            ends: Vec::new(),
+        }
+    }
+
+    /// How many clusters are known complete, reading until `n` are (or
+    /// the range ends).
+    fn available(&mut self, n: usize) -> usize {
+        loop {
+            let more = self
+                .chars
+                .get(self.next)
+                .filter(|&&(offset, _, _)| offset < self.limit);
+            let Some(&(offset, c, _)) = more else {
+                return self.ends.len();
+            };
+            // Every cluster so far is complete once a character that does
+            // not attach to them follows.
+            if !is_attached(c) && self.ends.len() >= n {
+                return self.ends.len();
+            }
+            let end = offset + c.len_utf8();
+            match self.ends.last_mut() {
+                Some(last) if is_attached(c) => *last = end,
+                _ => self.ends.push(end),
+            }
+            self.next += 1;
+        }
+    }
+
+    /// Byte end of the first `k` clusters (`k` ≥ 1, already available).
+    fn end(&self, k: usize) -> usize {
+        self.ends
+            .get(k.max(1) - 1)
+            .or(self.ends.last())
+            .copied()
+            .unwrap_or(self.limit)
+    }
 }
 
 /// Whether the letters on both sides of byte `at` join (Arabic cursive

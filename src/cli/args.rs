@@ -1,0 +1,175 @@
+//! The command line, declared with clap's derive API (cli.md).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// cjm — customer journey maps as code.
+///
+/// Compiles `.journey` files into a validated model, a JSON document, an SVG
+/// map and a PNG picture.
+#[derive(Debug, Parser)]
+#[command(name = "cjm", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options every command accepts, before or after the command name.
+#[derive(Debug, Args)]
+pub(crate) struct Common {
+    /// Turn every warning into an error.
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
+    /// Allow (silence) a lint; may be repeated.
+    #[arg(short = 'A', long = "allow", value_name = "LINT", global = true,
+          value_parser = parse_lint, action = clap::ArgAction::Append)]
+    pub allow: Vec<String>,
+    /// Report a lint as a warning; may be repeated.
+    #[arg(short = 'W', long = "warn", value_name = "LINT", global = true,
+          value_parser = parse_lint, action = clap::ArgAction::Append)]
+    pub warn: Vec<String>,
+    /// Report a lint as an error; may be repeated.
+    #[arg(short = 'D', long = "deny", value_name = "LINT", global = true,
+          value_parser = parse_lint, action = clap::ArgAction::Append)]
+    pub deny: Vec<String>,
+    /// How diagnostics are written to stderr.
+    #[arg(long, value_enum, default_value_t = DiagnosticsFormat::Human, global = true)]
+    pub diagnostics: DiagnosticsFormat,
+    /// Print only diagnostics: no summary, progress or status lines.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiagnosticsFormat {
+    /// miette's graphical report (colour only on a terminal, never with NO_COLOR)
+    Human,
+    /// one JSON object per line
+    Json,
+    /// GitHub Actions workflow commands
+    Github,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Parse, resolve and lint; write nothing.
+    Check {
+        /// Files or folders (every `*.journey` under a folder).
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Compile to SVG (default), JSON and/or PNG.
+    Build(BuildArgs),
+    /// Build, then rebuild what changed on every save.
+    Watch(WatchArgs),
+    /// Rewrite files in canonical form.
+    Fmt {
+        /// Files or folders, or `-` to format stdin to stdout.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing; list the files that would change and fail if any.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Write a commented starter journey.
+    Init {
+        /// Where to write it [default: map.journey]; a folder gets `map.journey` inside.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the JSON output.
+    Schema,
+    /// Explain an error code or lint, with an example and the fix.
+    Explain {
+        /// `cjm::empty-stage` or `empty-stage`.
+        #[arg(value_name = "CODE")]
+        code: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct BuildArgs {
+    /// Files or folders, or `-` to read stdin and write one format to stdout.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WatchArgs {
+    /// Files or folders to watch.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// What to write and where; shared by `build` and `watch`.
+#[derive(Debug, Args)]
+pub(crate) struct OutputArgs {
+    /// Write outputs under DIR, mirroring the inputs' relative paths.
+    #[arg(short, long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Output formats, comma-separated or repeated.
+    #[arg(short, long, value_enum, value_delimiter = ',', default_value = "svg")]
+    pub format: Vec<Format>,
+    /// Colour theme of the map.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// PNG size as a multiple of the SVG's size.
+    #[arg(long, value_name = "N", default_value_t = 2.0, value_parser = parse_scale)]
+    pub scale: f32,
+    /// Do not embed font subsets in the SVG (smaller files; the map then
+    /// depends on the viewer's fonts).
+    #[arg(long)]
+    pub no_embed_fonts: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub(crate) enum Format {
+    Svg,
+    Json,
+    Png,
+}
+
+impl Format {
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Json => "json",
+            Format::Png => "png",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ThemeArg {
+    Light,
+    Dark,
+}
+
+/// A lint name as given to `-A/-W/-D`, checked against the known lints so
+/// a typo is a usage error (exit 2) with a suggestion.
+fn parse_lint(value: &str) -> Result<String, String> {
+    let name = value.strip_prefix("cjm::").unwrap_or(value);
+    if cjm::lint::LINTS.contains(&name) {
+        return Ok(name.to_string());
+    }
+    let mut message = format!("unknown lint `{value}`");
+    match super::suggest::closest(name, cjm::lint::LINTS.iter().copied()) {
+        Some(close) => message.push_str(&format!("; did you mean `{close}`?")),
+        None => message.push_str(&format!("; the lints are: {}", cjm::lint::LINTS.join(", "))),
+    }
+    Err(message)
+}
+
+fn parse_scale(value: &str) -> Result<f32, String> {
+    match value.parse::<f32>() {
+        Ok(n) if n.is_finite() && n > 0.0 && n <= 16.0 => Ok(n),
+        _ => Err(format!("`{value}` is not a scale between 0 and 16")),
+    }
+}
