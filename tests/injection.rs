@@ -215,7 +215,18 @@ fn safe_links_are_kept_trimmed() {
             .journey
             .unwrap_or_else(|| panic!("{link}"));
         let kept = journey.stages[0].touchpoints[0].link.clone().unwrap();
-        assert_eq!(kept, value_of(link).trim(), "{link}");
+        // Trimmed, and percent-encoded where markup could break.
+        let expected = value_of(link)
+            .trim()
+            .replace(' ', "%20")
+            .replace('"', "%22")
+            .replace('\'', "%27")
+            .replace('<', "%3C")
+            .replace('>', "%3E");
+        assert_eq!(kept, expected, "{link}");
+        for c in ['"', '\'', '<', '>', ' '] {
+            assert!(!kept.contains(c), "{kept}");
+        }
         let json = cjm::render::json(&journey);
         assert!(!json.contains('<') && !json.contains('&'), "{json}");
     }
@@ -253,5 +264,198 @@ fn control_characters_are_invalid_values() {
             .map(|d| d.code.as_str())
             .collect();
         assert!(codes.contains(&"cjm::invalid-value"), "{c:?}: {codes:?}");
+    }
+}
+
+/// Element names that run or embed content: never in a map.
+const ACTIVE_ELEMENTS: &[&str] = &[
+    "script",
+    "foreignObject",
+    "iframe",
+    "object",
+    "embed",
+    "handler",
+    "listener",
+    "animate",
+    "set",
+    "use",
+    "image",
+];
+
+/// Checks a rendered map: well-formed XML, no active element, no event
+/// attribute, every link http(s)/mailto, no user text in `<style>`.
+/// Returns the text of every `<text>` element and the links.
+fn inert_svg(svg: &str, what: &str) -> (Vec<String>, Vec<String>) {
+    let doc = roxmltree::Document::parse(svg)
+        .unwrap_or_else(|e| panic!("{what}: the SVG is not well-formed XML: {e}"));
+    let mut texts = Vec::new();
+    let mut links = Vec::new();
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let name = node.tag_name().name();
+        assert!(
+            !ACTIVE_ELEMENTS.iter().any(|a| a.eq_ignore_ascii_case(name)),
+            "{what}: <{name}> in the map"
+        );
+        for attr in node.attributes() {
+            let key = attr.name().to_ascii_lowercase();
+            assert!(!key.starts_with("on"), "{what}: event attribute {key}");
+            let value: String = attr
+                .value()
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            for scheme in ["javascript:", "vbscript:", "data:text", "data:image/svg"] {
+                assert!(
+                    !value.contains(scheme),
+                    "{what}: {key}=\"{}\"",
+                    attr.value()
+                );
+            }
+            if key == "href" {
+                assert!(
+                    ["http://", "https://", "mailto:"]
+                        .iter()
+                        .any(|p| value.starts_with(p)),
+                    "{what}: link {}",
+                    attr.value()
+                );
+                links.push(attr.value().to_string());
+            }
+        }
+        if name == "text" {
+            texts.push(
+                node.descendants()
+                    .filter(|n| n.is_text())
+                    .filter_map(|n| n.text())
+                    .collect(),
+            );
+        }
+        if name == "style" {
+            let css: String = node
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect();
+            for marker in ["alert", "evil", "javascript", "expression("] {
+                assert!(!css.contains(marker), "{what}: user text in <style>");
+            }
+        }
+    }
+    (texts, links)
+}
+
+/// The text as drawn: the SVG may wrap it into lines, collapse spaces,
+/// and resolve bidi controls into runs of one direction each (their
+/// effect is applied by the layout, their characters replaced by marks),
+/// so compare without whitespace and bidi controls.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !is_bidi_control(*c))
+        .collect()
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn render(journey: &cjm::model::Journey) -> String {
+    cjm::render::svg(
+        journey,
+        &cjm::RenderOptions {
+            embed_fonts: false,
+            ..cjm::RenderOptions::default()
+        },
+    )
+}
+
+#[test]
+fn hostile_text_is_inert_and_literal_in_the_svg() {
+    for text in HOSTILE {
+        let journey = compiled(text, "https://example.com").journey.unwrap();
+        let svg = render(&journey);
+        let (texts, _) = inert_svg(&svg, text);
+        // The label comes back, character for character, from the text
+        // content: no markup was interpreted, nothing was cut. Runs of one
+        // label may be split (wrapping, bidi runs), so look at the joined
+        // text of the whole map, which holds the title's copy at least.
+        let value = squeeze(&value_of(text));
+        let drawn = squeeze(&texts.concat());
+        // Bidi runs are drawn in visual order, each its own <text>: a
+        // label with runs of both directions comes back as its runs, in
+        // another order. Then every character must still be there.
+        let mixed = value.chars().any(|c| {
+            matches!(
+                unicode_bidi::bidi_class(c),
+                unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+            )
+        }) || value_of(text).chars().any(is_bidi_control);
+        if mixed {
+            let mut left: Vec<char> = drawn.chars().collect();
+            for c in value.chars() {
+                let at = left.iter().position(|&d| d == c);
+                assert!(at.is_some(), "{text}: {c:?} not drawn in {texts:#?}");
+                left.swap_remove(at.unwrap());
+            }
+        } else {
+            assert!(
+                drawn.contains(&value),
+                "{text}: {value:?} not drawn literally in {texts:#?}"
+            );
+        }
+        // The <title> holds it too.
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let title = doc
+            .descendants()
+            .find(|n| n.has_tag_name("title"))
+            .and_then(|n| n.text())
+            .unwrap_or_default();
+        assert_eq!(squeeze(title), value, "{text}");
+    }
+}
+
+#[test]
+fn safe_links_are_escaped_in_the_svg() {
+    for link in SAFE_LINKS {
+        let journey = compiled("x", link).journey.unwrap();
+        let (_, links) = inert_svg(&render(&journey), link);
+        // `href` and `xlink:href`, for old viewers.
+        assert!(!links.is_empty(), "{link}");
+        let kept = journey.stages[0].touchpoints[0].link.clone().unwrap();
+        assert!(links.iter().all(|l| *l == kept), "{link}: {links:?}");
+    }
+}
+
+/// Each label is its own `<text>` element (or several), so a bidi override
+/// left open in one label can't reorder another: no text element holds
+/// two labels.
+#[test]
+fn an_open_bidi_override_stays_in_its_label() {
+    let source = r#"journey "J" {
+  stage s "S" {
+    touchpoint a "\u{202E}open override" { action "first\u{2067}open isolate" }
+    touchpoint b "next label" { action "second" }
+  }
+}
+"#;
+    let journey = compile(source.as_bytes(), &CompileOptions::default())
+        .journey
+        .unwrap();
+    let (texts, _) = inert_svg(&render(&journey), "bidi");
+    for text in &texts {
+        if text.contains('\u{202E}') || text.contains('\u{2067}') {
+            for other in [
+                "next",
+                "label",
+                "second",
+                "first\u{2067}open isolate\u{2067}",
+            ] {
+                assert!(!text.contains(other) || text.contains("first"), "{text:?}");
+            }
+            assert!(
+                !text.contains("next") && !text.contains("second"),
+                "{text:?}"
+            );
+        }
     }
 }

@@ -169,7 +169,7 @@ impl Resolver<'_> {
 
     fn link(&mut self, s: &ast::Str) -> Option<String> {
         match values::link_problem(&s.value) {
-            None => Some(s.value.trim().to_string()),
+            None => Some(values::encode_link(s.value.trim())),
             Some(problem) => {
                 self.diags.push(
                     Diagnostic::error(

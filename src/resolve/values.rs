@@ -157,6 +157,30 @@ pub(crate) fn link_problem(link: &str) -> Option<String> {
     }
 }
 
+/// A safe link with the characters a URL may not hold literally and that
+/// mean something in markup (`"`, `'`, `<`, `>`, `` ` ``, spaces, `\\`,
+/// `{`, `|`, `}`, `^`) percent-encoded, as a browser does before it
+/// follows the link: the same address, and it can never end the attribute
+/// or element that holds it, whatever the renderer's escaping.
+pub(crate) fn encode_link(link: &str) -> String {
+    let mut out = String::with_capacity(link.len());
+    for c in link.chars() {
+        match c {
+            '"' | '\'' | '<' | '>' | '`' | ' ' | '\\' | '{' | '|' | '}' | '^' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_whitespace() => {
+                let mut buf = [0; 4];
+                for byte in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Bidi embeddings, overrides, isolates and marks, zero-width spaces and
 /// joiners, the word joiner and the BOM.
 fn is_invisible_format(c: char) -> bool {
@@ -224,6 +248,19 @@ mod tests {
             Direction::Ltr
         );
         assert_eq!(direction_of_letters(["123"].into_iter()), Direction::Ltr);
+    }
+
+    #[test]
+    fn links_are_percent_encoded_where_markup_could_break() {
+        assert_eq!(
+            encode_link("https://a.b/?q=\"x\" onload='y'&z=<1>"),
+            "https://a.b/?q=%22x%22%20onload=%27y%27&z=%3C1%3E"
+        );
+        assert_eq!(encode_link("mailto:a@b.c"), "mailto:a@b.c");
+        assert_eq!(
+            encode_link("https://a.b/שלום\u{3000}x"),
+            "https://a.b/שלום%E3%80%80x"
+        );
     }
 
     #[test]
