@@ -61,6 +61,10 @@ fn a_file_over_the_size_cap_is_refused_before_reading_it() {
         ["cjm::limit"]
     );
     assert!(compiled.diagnostics[0].message.contains("8.0 MiB"));
+    // fmt refuses it too.
+    let text = " ".repeat(cjm::limits::DEFAULT_MAX_FILE_SIZE + 1);
+    let refused = cjm::format::format(&text).unwrap_err();
+    assert_eq!(refused[0].code, "cjm::limit");
     assert!(compiled.journey.is_none());
     cjm::report::human("f.journey", &compiled.source, &compiled.diagnostics, false);
 }
