@@ -23,7 +23,8 @@ pub(super) fn render(path: &str, source: &str, diagnostics: &[Diagnostic], color
         .with_width(WIDTH)
         .with_links(false)
         .with_urls(false);
-    let source = Source::new(path, source);
+    let visible = visible(source);
+    let source = Source::new(path, &visible);
     let mut out = String::new();
     for diagnostic in diagnostics {
         let shown = source.shows(diagnostic);
@@ -41,6 +42,26 @@ pub(super) fn render(path: &str, source: &str, diagnostics: &[Diagnostic], color
         out.push('\n');
     }
     out
+}
+
+/// The source as quoted in a report: control characters (other than tab
+/// and line ends) could drive the terminal that shows it, e.g. an escape
+/// sequence in a comment retitling the window or hiding lines. Each is
+/// replaced by a character of the same UTF-8 length, so spans still fit.
+fn visible(source: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !source.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let shown = source
+        .chars()
+        .map(|c| match c {
+            c if hidden(c) && c.len_utf8() == 1 => '?',
+            c if hidden(c) => '¿', // C1 controls: two bytes, as is '¿'
+            c => c,
+        })
+        .collect();
+    std::borrow::Cow::Owned(shown)
 }
 
 /// Lines longer than this are not quoted: a hostile or generated file on
