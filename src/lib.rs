@@ -18,6 +18,8 @@ pub mod report;
 pub(crate) mod resolve;
 pub mod serve;
 pub(crate) mod syntax;
+#[doc(hidden)]
+pub mod testgen;
 pub(crate) mod text;
 
 pub use diagnostic::{Diagnostic, Label, Severity, Span};

@@ -98,11 +98,22 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
     let arcs_y = y;
     y += arcs.h;
 
-    for lane in Lane::ALL {
-        if !lane.present(&ctx) {
+    // The lanes are laid out independently: on all cores for a big map
+    // (collected in order, so the scene is the same).
+    let contents: Vec<Option<Cell>> = {
+        use rayon::prelude::*;
+        Lane::ALL
+            .par_iter()
+            .map(|&lane| {
+                lane.present(&ctx)
+                    .then(|| lanes::content(&ctx, &grid, lane))
+            })
+            .collect()
+    };
+    for (lane, content) in Lane::ALL.into_iter().zip(contents) {
+        let Some(content) = content else {
             continue;
-        }
-        let content = lanes::content(&ctx, &grid, lane);
+        };
         let head = lanes::header(&ctx, lane, LANE_HEAD_W);
         let row_h = content.h.max(head.h);
         backgrounds.push(rect(

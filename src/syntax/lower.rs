@@ -1,9 +1,8 @@
 //! Statements → AST: checks each statement's keyword against its block,
 //! parses its head with the matching pest rule and lowers the pairs once.
 
-use pest::iterators::Pair;
-
 use super::ast::*;
+use super::fast;
 use super::grammar::{self, Rule, parse_head};
 use super::keywords::{self, Context};
 use super::split::RawStmt;
@@ -371,8 +370,18 @@ impl<'s> Lower<'s> {
     /// follows); errors are reported.
     fn head(&mut self, rule: Rule, raw: &RawStmt) -> Option<Parts> {
         let end = raw.block.as_ref().map_or(raw.head_end, |b| b.open + 1);
+        let text = &self.src[raw.start..end];
+        if let Some(tokens) = fast::tokens(rule, text) {
+            return Some(self.parts(tokens, text, raw.start));
+        }
         match parse_head(rule, self.src, raw.start, end) {
-            Ok(pair) => Some(self.parts(pair, raw.start)),
+            Ok(pair) => {
+                let tokens = pair.into_inner().map(|inner| {
+                    let span = inner.as_span();
+                    (inner.as_rule(), span.start(), span.end())
+                });
+                Some(self.parts(tokens, text, raw.start))
+            }
             Err(mut diagnostic) => {
                 if diagnostic.help.is_none() {
                     let keyword = raw.word(self.src).unwrap_or_default();
@@ -385,7 +394,14 @@ impl<'s> Lower<'s> {
         }
     }
 
-    fn parts(&mut self, pair: Pair<'_, Rule>, offset: usize) -> Parts {
+    /// The tokens of a head (kinds and ranges in `text`, which starts at
+    /// `offset` in the source), from pest or from the fast path.
+    fn parts(
+        &mut self,
+        tokens: impl IntoIterator<Item = (Rule, usize, usize)>,
+        text: &str,
+        offset: usize,
+    ) -> Parts {
         let mut parts = Parts {
             keyword: Span::new(offset, offset),
             idents: Vec::new(),
@@ -393,13 +409,11 @@ impl<'s> Lower<'s> {
             numbers: Vec::new(),
             mode: None,
         };
-        for inner in pair.into_inner() {
-            let span = Span::new(
-                offset + inner.as_span().start(),
-                offset + inner.as_span().end(),
-            );
-            let text = inner.as_str();
-            match inner.as_rule() {
+        let head = text;
+        for (rule, start, end) in tokens {
+            let span = Span::new(offset + start, offset + end);
+            let text = &head[start..end];
+            match rule {
                 Rule::keyword => parts.keyword = span,
                 Rule::ident => {
                     self.check_length(text, span, "an identifier");

@@ -4,6 +4,7 @@
 //! `cjm::syntax` diagnostics with words, never rule names.
 
 pub(crate) mod ast;
+mod fast;
 mod grammar;
 mod keywords;
 mod lower;

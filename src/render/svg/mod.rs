@@ -4,15 +4,15 @@
 mod shapes;
 mod text;
 pub(crate) mod theme;
+mod xml;
 
 use crate::layout::scene::{Group, Item, Paint, Scene};
 use crate::model::Journey;
 use crate::render::{RenderOptions, Theme};
 use crate::text::FontId;
-use ::svg::Node;
-use ::svg::node::element::Element;
 use shapes::n;
 use std::collections::{BTreeMap, BTreeSet};
+use xml::Element;
 
 /// Colours for the chosen theme, and the characters drawn with each font
 /// (for the embedded subsets).
@@ -88,15 +88,13 @@ pub(crate) fn write(journey: &Journey, scene: &Scene, options: &RenderOptions) -
     }
     let mut title = Element::new("title");
     title.assign("id", format!("{prefix}-title"));
-    title.append(::svg::node::Text::new(crate::layout::sanitize(
-        &journey.title,
-    )));
+    title.append(xml::Text::new(crate::layout::sanitize(&journey.title)));
     root.append(title);
     let mut desc = Element::new("desc");
     desc.assign("id", format!("{prefix}-desc"));
-    desc.append(::svg::node::Text::new(crate::layout::sanitize(
-        &description(journey),
-    )));
+    desc.append(xml::Text::new(crate::layout::sanitize(&description(
+        journey,
+    ))));
     root.append(desc);
 
     let mut body = Vec::new();
@@ -110,14 +108,14 @@ pub(crate) fn write(journey: &Journey, scene: &Scene, options: &RenderOptions) -
         if !css.is_empty() {
             let mut style = Element::new("style");
             style.assign("type", "text/css");
-            style.append(::svg::node::Text::new(css));
+            style.append(xml::Text::new(css));
             root.append(style);
         }
     }
     for el in body {
         root.append(el);
     }
-    let mut out = root.to_string();
+    let mut out = root.into_string();
     out.push('\n');
     out
 }

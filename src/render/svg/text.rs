@@ -4,10 +4,9 @@
 
 use super::Painter;
 use super::shapes::n;
+use super::xml::{self, Element};
 use crate::layout::scene::TextBlock;
 use crate::text;
-use ::svg::Node;
-use ::svg::node::element::Element;
 
 pub(crate) fn block(t: &TextBlock, p: &mut Painter) -> Option<Element> {
     if t.lines.iter().all(|l| l.runs.is_empty()) {
@@ -43,7 +42,7 @@ pub(crate) fn block(t: &TextBlock, p: &mut Painter) -> Option<Element> {
             }
             el.assign("direction", if run.rtl { "rtl" } else { "ltr" });
             el.assign("unicode-bidi", "embed");
-            el.append(::svg::node::Text::new(run.text.clone()));
+            el.append(xml::Text::new(run.text.clone()));
             g.append(el);
         }
     }
