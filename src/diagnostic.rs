@@ -109,11 +109,26 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 
 /// `line_col` for many offsets into one source: finds the line by binary
 /// search instead of scanning from the start each time.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct LineIndex<'a> {
     source: &'a str,
     /// Byte offset where each line starts.
     starts: Vec<usize>,
+    /// The last answer, `(offset, line, column)`: the next offset on the
+    /// same line counts characters from there, not from the line start, so
+    /// a whole file written on one line costs linear time, not quadratic.
+    /// (A mutex, not a `Cell`, so the index stays `Sync`.)
+    last: std::sync::Mutex<(usize, usize, usize)>,
+}
+
+impl Clone for LineIndex<'_> {
+    fn clone(&self) -> Self {
+        LineIndex {
+            source: self.source,
+            starts: self.starts.clone(),
+            last: std::sync::Mutex::new(self.last_answer()),
+        }
+    }
 }
 
 impl<'a> LineIndex<'a> {
@@ -127,7 +142,11 @@ impl<'a> LineIndex<'a> {
                     .map(|(i, _)| i + 1),
             )
             .collect();
-        LineIndex { source, starts }
+        LineIndex {
+            source,
+            starts,
+            last: std::sync::Mutex::new((0, 1, 1)),
+        }
     }
 
     /// Same as `line_col(source, offset)`.
@@ -136,9 +155,25 @@ impl<'a> LineIndex<'a> {
         while !self.source.is_char_boundary(offset) {
             offset -= 1;
         }
+        // `starts[0]` is 0 <= offset, so `line` >= 1.
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line - 1];
-        (line, self.source[start..offset].chars().count() + 1)
+        let (last_offset, last_line, last_column) = self.last_answer();
+        let column = if last_line == line && last_offset <= offset {
+            last_column + self.source[last_offset..offset].chars().count()
+        } else {
+            self.source[start..offset].chars().count() + 1
+        };
+        if let Ok(mut last) = self.last.lock() {
+            *last = (offset, line, column);
+        }
+        (line, column)
+    }
+
+    /// A poisoned lock (a panic elsewhere while holding it, which the
+    /// code above cannot do) only costs the shortcut.
+    fn last_answer(&self) -> (usize, usize, usize) {
+        self.last.lock().map_or((0, 1, 1), |last| *last)
     }
 }
 
@@ -151,6 +186,10 @@ mod tests {
         let source = "ab\nמודעות x\r\n\nآگاهی\n";
         let index = LineIndex::new(source);
         for offset in 0..=source.len() + 2 {
+            assert_eq!(index.line_col(offset), line_col(source, offset), "{offset}");
+        }
+        // Backwards too, and jumping between lines.
+        for offset in (0..=source.len() + 2).rev().chain([3, 1, 12, 4, 20, 5]) {
             assert_eq!(index.line_col(offset), line_col(source, offset), "{offset}");
         }
     }

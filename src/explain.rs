@@ -113,7 +113,9 @@ const ENTRIES: &[Entry] = &[
         meaning: "A value has the right type but is not allowed: a percentage above 100%, a \
                   `reach` that is negative or not a whole number, a `lang` that is not a BCP 47 \
                   tag, an unknown lint name in `allow`/`deny`, a `direction` other than ltr, rtl \
-                  or auto, a channel mode other than online or offline.",
+                  or auto, a channel mode other than online or offline, a number too large to \
+                  be exact in JSON, or text holding a control character (other than tab and \
+                  line break, written `\\t` and `\\n`).",
         example: "journey \"Shop\" {\n  stage purchase {\n    reach -5\n    metric abandonment 138%\n  }\n}",
         fix: "write a value the statement accepts; the help says which.",
     },
@@ -139,6 +141,18 @@ const ENTRIES: &[Entry] = &[
                   nothing to draw.",
         example: "journey \"Shop\" {\n  persona michal \"Michal\"\n}",
         fix: "add at least one `stage ID \"Label\" { … }` with its touchpoints.",
+    },
+    Entry {
+        name: "limit",
+        lint: false,
+        meaning: "The file passes one of the caps that keep a hostile or runaway file from \
+                  hanging the compiler or exhausting memory: a file larger than 8 MiB, a string \
+                  or identifier longer than 10,000 characters, or more than 100,000 elements \
+                  (personas, teams, channels, stages, touchpoints and flow edges together). \
+                  Programs that embed cjm may set other file size and element caps.",
+        example: "a touchpoint whose label is a whole 12,000-character article pasted in quotes",
+        fix: "shorten the text (keep long details in a page the touchpoint links to) or split \
+              the journey into several files.",
     },
     Entry {
         name: "missing-persona",
@@ -213,16 +227,19 @@ mod tests {
             assert!(explain(lint).is_some(), "{lint}");
             assert!(explain(&format!("cjm::{lint}")).is_some(), "{lint}");
         }
-        assert_eq!(codes().count(), 12 + crate::lint::LINTS.len());
+        assert_eq!(codes().count(), 13 + crate::lint::LINTS.len());
         assert!(explain("unknown-reference").unwrap().contains("Example:"));
         assert_eq!(explain("nope"), None);
     }
 
-    /// Each example (all but `encoding`, which is about bytes) really
-    /// produces its code.
+    /// Each example (all but `encoding`, which is about bytes, and `limit`,
+    /// which needs a huge file) really produces its code.
     #[test]
     fn examples_trigger_their_code() {
-        for entry in ENTRIES.iter().filter(|e| e.name != "encoding") {
+        for entry in ENTRIES
+            .iter()
+            .filter(|e| !["encoding", "limit"].contains(&e.name))
+        {
             let compiled = crate::compile(entry.example.as_bytes(), &Default::default());
             let code = format!("cjm::{}", entry.name);
             let codes: Vec<_> = compiled

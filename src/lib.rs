@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod explain;
 pub mod format;
 pub mod layout;
+pub mod limits;
 pub mod lint;
 pub mod model;
 pub mod render;
@@ -22,6 +23,7 @@ pub mod testgen;
 pub(crate) mod text;
 
 pub use diagnostic::{Diagnostic, Label, Severity, Span};
+pub use limits::Limits;
 pub use lint::{Level, LintConfig};
 pub use render::{RenderError, RenderOptions, Theme};
 
@@ -35,6 +37,8 @@ pub mod text_probe {
 #[derive(Debug, Clone, Default)]
 pub struct CompileOptions {
     pub lints: LintConfig,
+    /// File size and element caps (`cjm::limit` past them).
+    pub limits: Limits,
 }
 
 /// The result of compiling one file: the model when there were no errors,

@@ -8,6 +8,7 @@ use cjm::{CompileOptions, Severity, compile, report};
 
 /// Every code a fixture name may start with, errors then lints.
 const ERRORS: &[&str] = &[
+    "limit",
     "syntax",
     "encoding",
     "duplicate-id",
@@ -215,7 +216,10 @@ fn lint_levels_file_then_command_line_then_deny_warnings() {
     // The command line overrides the file.
     let mut lints = LintConfig::default();
     lints.levels.insert("empty-stage".to_string(), Level::Warn);
-    let options = CompileOptions { lints };
+    let options = CompileOptions {
+        lints,
+        ..CompileOptions::default()
+    };
     assert_eq!(codes_and_severities(&options, &denied), warn);
     assert_eq!(codes_and_severities(&options, &allowed), warn);
 
@@ -224,7 +228,10 @@ fn lint_levels_file_then_command_line_then_deny_warnings() {
         deny_warnings: true,
         ..LintConfig::default()
     };
-    let options = CompileOptions { lints };
+    let options = CompileOptions {
+        lints,
+        ..CompileOptions::default()
+    };
     assert_eq!(codes_and_severities(&options, ONE_EMPTY_STAGE), deny);
     assert_eq!(codes_and_severities(&options, &allowed), vec![]);
 }

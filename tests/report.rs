@@ -119,3 +119,19 @@ fn encoding_errors_point_at_the_byte() {
     );
     assert!(error["message"].as_str().unwrap().contains("0xE9"));
 }
+
+/// A comment or string holding a terminal escape sequence is quoted with
+/// the control characters made harmless, spans unchanged.
+#[test]
+fn human_report_never_quotes_control_characters() {
+    let source = "# \u{1b}]0;owned\u{7}\njourney \"J\u{1b}[2J\u{9b}31m\" {\n  stage s { touchpoint t { emotion 9 } }\n}\n";
+    let compiled = compile(source.as_bytes(), &CompileOptions::default());
+    assert!(compiled.has_errors());
+    let report = report::human("f.journey", &compiled.source, &compiled.diagnostics, false);
+    assert!(
+        !report.chars().any(|c| c.is_control() && c != '\n'),
+        "{report}"
+    );
+    assert!(report.contains("# ?]0;owned?"), "{report}");
+    assert!(report.contains("emotion 9"), "{report}");
+}

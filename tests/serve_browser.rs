@@ -185,6 +185,28 @@ fn the_page_follows_builds_without_reloading() {
         "document.querySelectorAll('#maps li').length === 1",
     );
 
+    // A real map, as cjm renders it (fonts embedded in its own <style>).
+    let source = include_str!("../src/cli/starter.journey");
+    let compilation = cjm::compile(source.as_bytes(), &cjm::CompileOptions::default());
+    let journey = compilation.journey.expect("the starter journey compiles");
+    let real = cjm::render::svg(&journey, &cjm::RenderOptions::default());
+    preview.remove("trip.journey");
+    preview.publish(
+        "map.journey",
+        MapOutcome::Built {
+            svg: real,
+            json: cjm::render::json(&journey),
+            png: None,
+        },
+    );
+    page.call("Page.navigate", json!({"url": preview.url()}));
+    page.wait_for(
+        "the real map",
+        "document.querySelector('#canvas svg title')?.textContent === 'A first visit to the bakery'",
+    );
+    page.wait_for("the fonts", "document.fonts.status === 'loaded'");
+    std::fs::write(out.join("serve-screenshot-real.png"), page.screenshot()).unwrap();
+
     let problems = page.problems();
     assert!(problems.is_empty(), "the page reported: {problems:#?}");
 }

@@ -93,7 +93,10 @@ struct Events {
 
 impl Events {
     fn open(preview: &Preview) -> Events {
-        let addr = preview.local_addr();
+        Events::open_at(preview.local_addr())
+    }
+
+    fn open_at(addr: SocketAddr) -> Events {
         let mut stream = TcpStream::connect_timeout(&addr, TIMEOUT).unwrap();
         stream.set_read_timeout(Some(TIMEOUT)).unwrap();
         write!(
@@ -134,6 +137,16 @@ impl Events {
             assert!(read > 0, "the event stream ended");
             if let Some(data) = line.strip_prefix("data: ") {
                 return serde_json::from_str(data.trim_end()).unwrap();
+            }
+        }
+    }
+
+    /// The next event for which `wanted` holds, skipping others.
+    fn next_where(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let event = self.next();
+            if wanted(&event) {
+                return event;
             }
         }
     }
@@ -460,4 +473,82 @@ fn every_open_page_gets_every_event() {
     for page in &mut pages {
         assert_eq!(page.next()["ok"], true);
     }
+}
+
+/// `cjm watch FILE --serve`, run for real: the printed URL serves the map,
+/// and every save reaches the page as an event.
+#[test]
+fn watch_serve_publishes_every_save() {
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("map.journey");
+    let cjm = env!("CARGO_BIN_EXE_cjm");
+    let init = Command::new(cjm).arg("init").arg(&file).output().unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let good = std::fs::read_to_string(&file).unwrap();
+    let title = "A first visit to the bakery";
+    assert!(
+        good.contains(title),
+        "the starter journey changed its title"
+    );
+
+    let mut child = Command::new(cjm)
+        .arg("watch")
+        .arg(&file)
+        .arg("--serve")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill the watcher whatever happens below.
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let stdout = child.stdout.take().unwrap();
+    let child = Kill(child);
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let url = line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"));
+    let addr: SocketAddr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    let host = format!("127.0.0.1:{}", addr.port());
+
+    let mut events = Events::open_at(addr);
+    let first = events.next();
+    assert_eq!(first["name"], file.display().to_string());
+    assert_eq!(first["ok"], true, "{first}");
+    let id = first["id"].as_u64().unwrap();
+    let svg = || request(addr, "GET", &format!("/map/{id}.svg"), Some(&host)).text();
+    assert!(svg().contains(title));
+
+    // Saved as editors do (write aside, rename over); a save may still come
+    // as more than one event, so wait for the one that shows it.
+    let save = |text: String| {
+        let aside = dir.path().join(".map.journey.tmp");
+        std::fs::write(&aside, text).unwrap();
+        std::fs::rename(&aside, &file).unwrap();
+    };
+    save(good.replace("journey \"", "journey oops \""));
+    let failed = events.next_where(|e| e["ok"] == false);
+    assert_eq!(failed["diagnostics"][0]["code"], "cjm::syntax", "{failed}");
+    assert!(svg().contains(title), "the last good map stays");
+
+    save(good.replace(title, "A second visit"));
+    let fixed = events.next_where(|e| e["ok"] == true);
+    assert!(fixed["version"].as_u64() > failed["version"].as_u64());
+    let now = svg();
+    assert!(now.contains("A second visit") && !now.contains(title));
+    drop(child);
 }

@@ -106,6 +106,10 @@ pub(crate) struct WatchArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Also serve a live preview page [default address: 127.0.0.1 on a free
+    /// port]; ADDR is PORT, HOST:PORT or [V6]:PORT.
+    #[arg(long, value_name = "ADDR", num_args = 0..=1)]
+    pub serve: Option<Option<String>>,
 }
 
 /// What to write and where; shared by `build` and `watch`.

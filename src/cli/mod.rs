@@ -13,6 +13,7 @@ mod lints;
 mod output;
 mod panics;
 mod paths;
+mod preview;
 mod schema;
 mod suggest;
 mod watch;
@@ -99,7 +100,10 @@ fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&Output
         scale = output.scale;
     }
     Context {
-        compile: cjm::CompileOptions { lints },
+        compile: cjm::CompileOptions {
+            lints,
+            ..Default::default()
+        },
         render,
         scale,
         reporter: Reporter::new(common.diagnostics),

@@ -16,7 +16,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use super::args::{Format, WatchArgs};
 use super::diagnostics::eprint_str;
 use super::paths::{self, Input};
-use super::{Context, Exit, build, job};
+use super::{Context, Exit, build, job, preview};
 
 /// Saves closer together than this are one rebuild.
 const DEBOUNCE: Duration = Duration::from_millis(100);
@@ -68,7 +68,15 @@ pub(crate) fn run(args: &WatchArgs, ctx: &Context) -> Exit {
         }
     }
 
-    rebuild(&plan, ctx);
+    let preview = match &args.serve {
+        Some(addr) => match preview::start(addr.as_deref()) {
+            Ok(preview) => Some(preview),
+            Err(message) => return ctx.usage_error(&message),
+        },
+        None => None,
+    };
+
+    rebuild(&plan, ctx, preview.as_ref());
     if ctx.chatty() {
         let shown: Vec<String> = args
             .paths
@@ -107,6 +115,9 @@ pub(crate) fn run(args: &WatchArgs, ctx: &Context) -> Exit {
         }
         let (rebuild_now, removed) = affected(&roots, &changed);
         for input in &removed {
+            if let Some(preview) = &preview {
+                preview::remove(preview, input);
+            }
             if ctx.chatty() {
                 eprint_str(&format!(
                     "`{}` was removed; its outputs are kept",
@@ -124,15 +135,19 @@ pub(crate) fn run(args: &WatchArgs, ctx: &Context) -> Exit {
                 (input, targets)
             })
             .collect();
-        rebuild(&plan, ctx);
+        rebuild(&plan, ctx, preview.as_ref());
     }
     Exit::Ok
 }
 
-/// Builds `plan` and prints one status line with how long it took.
-fn rebuild(plan: &[(Input, job::Targets)], ctx: &Context) {
+/// Builds `plan` (and shows it in the preview, if one runs) and prints one
+/// status line with how long it took.
+fn rebuild(plan: &[(Input, job::Targets)], ctx: &Context, preview: Option<&cjm::serve::Preview>) {
     let start = Instant::now();
     let summary = build::build_all(plan, ctx);
+    if let Some(preview) = preview {
+        preview::publish_all(preview, plan, ctx);
+    }
     if ctx.chatty() {
         let ms = start.elapsed().as_millis();
         eprint_str(&format!("{} in {ms} ms", summary.line()));

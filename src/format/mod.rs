@@ -17,6 +17,18 @@ use printer::Printer;
 /// The canonical form of `source`, comments kept where they were; the
 /// syntax errors when it does not parse (the file is then left alone).
 pub fn format(source: &str) -> Result<String, Vec<Diagnostic>> {
+    // The same cap as `compile`'s default: fmt has no options to raise it.
+    if source.len() > crate::limits::DEFAULT_MAX_FILE_SIZE {
+        return Err(vec![Diagnostic::error(
+            "cjm::limit",
+            format!(
+                "the file is {}; the limit is {}",
+                crate::limits::human_size(source.len()),
+                crate::limits::human_size(crate::limits::DEFAULT_MAX_FILE_SIZE)
+            ),
+            crate::diagnostic::Span::new(0, 0),
+        )]);
+    }
     let (file, diagnostics) = crate::syntax::parse(source);
     let errors: Vec<Diagnostic> = diagnostics
         .into_iter()

@@ -113,9 +113,13 @@ impl<'s> Printer<'s> {
         }
     }
 
+    // Byte slices, clamped: a span never splits a character, but a count
+    // of blank lines is no reason to risk a panic if one ever did.
     fn newlines_before(&self, at: usize) -> usize {
-        self.src[..at]
-            .bytes()
+        let bytes = self.src.as_bytes();
+        bytes[..at.min(bytes.len())]
+            .iter()
+            .copied()
             .rev()
             .take_while(|b| b.is_ascii_whitespace())
             .filter(|&b| b == b'\n')
@@ -123,8 +127,12 @@ impl<'s> Printer<'s> {
     }
 
     fn newlines_after(&self, at: usize) -> usize {
-        self.src[at..]
-            .bytes()
+        self.src
+            .as_bytes()
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .copied()
             .take_while(|b| b.is_ascii_whitespace())
             .filter(|&b| b == b'\n')
             .count()

@@ -35,8 +35,25 @@ pub enum RenderError {
 }
 
 /// The JSON document of language.md §7, pretty-printed, with a final newline.
+///
+/// `<`, `>` and `&` (and U+2028/U+2029) are written as `\u` escapes: the
+/// same JSON value, but safe to inline in an HTML `<script>` block or page,
+/// where a label holding `</script>` would otherwise end the block.
 pub fn json(journey: &Journey) -> String {
-    let mut out = serde_json::to_string_pretty(journey).expect("the model always serialises");
+    let pretty = serde_json::to_string_pretty(journey).expect("the model always serialises");
+    let mut out = String::with_capacity(pretty.len() + 1);
+    // Outside strings JSON holds none of these characters, so each one
+    // found is inside a string, where an escape means the same.
+    for c in pretty.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
     out.push('\n');
     out
 }

@@ -24,7 +24,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Box<(String, Diagnostic)>> 
                          journey files are text",
                         at + bom
                     ),
-                    Span::new(at, at + 1),
+                    // The shown text holds U+FFFD (3 bytes) where the NUL was.
+                    Span::new(at, at + '\u{FFFD}'.len_utf8()),
                 )
                 .with_label("NUL byte")
                 .with_help("remove the NUL byte; is this really a .journey text file?");
@@ -78,6 +79,8 @@ mod tests {
     fn nul_byte_is_an_error() {
         let (_, d) = *decode(b"a\0b").unwrap_err();
         assert!(d.message.contains("NUL"));
-        assert_eq!(d.span, Span::new(1, 2));
+        assert_eq!(d.span, Span::new(1, 4));
+        let (shown, _) = *decode(b"a\0b").unwrap_err();
+        assert_eq!(&shown[d.span.start..d.span.end], "\u{FFFD}");
     }
 }

@@ -7,6 +7,7 @@
 mod computed;
 mod decode;
 mod journey;
+mod limits;
 mod recovery;
 mod resolver;
 mod stage;
@@ -22,6 +23,9 @@ use resolver::Resolver;
 use symbols::Symbols;
 
 pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
+    if let Some(too_big) = limits::file_too_big(bytes.len(), &options.limits) {
+        return finish(None, vec![too_big], String::new());
+    }
     let source = match decode::decode(bytes) {
         Ok(text) => text,
         Err(failure) => {
@@ -48,6 +52,12 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         }
         return finish(None, diagnostics, source);
     };
+    if let Some(too_many) = limits::too_many_elements(&ast, &options.limits) {
+        // Resolving and drawing that many would take the time and memory
+        // the cap is there to bound; the syntax errors found so far stay.
+        diagnostics.push(too_many);
+        return finish(None, diagnostics, source);
+    }
 
     let mut resolver = Resolver {
         lines: crate::diagnostic::LineIndex::new(&source),

@@ -24,7 +24,8 @@ pub(crate) struct Resolver<'a> {
 
 impl Resolver<'_> {
     /// Reports an error unless `word` names a definition of one of
-    /// `kinds`; `keyword` is the statement that refers.
+    /// `kinds`; `keyword` is the statement that refers. Every caller passes
+    /// a constant, non-empty `kinds`, so `kinds[0]` below is in range.
     pub(crate) fn reference(&mut self, word: &Word, kinds: &[Kind], keyword: &str) -> bool {
         let needs = needs(kinds);
         let Some(def) = self.symbols.get(&word.text) else {
@@ -59,12 +60,15 @@ impl Resolver<'_> {
         let help = match self.symbols.suggest(&word.text, kinds) {
             Some(close) => format!("did you mean `{close}`?"),
             None => {
-                let defined: Vec<String> = self
-                    .symbols
-                    .ids_of(kinds)
-                    .take(5)
-                    .map(|id| format!("`{id}`"))
-                    .collect();
+                let defined: Vec<String> = if self.symbols.may_search() {
+                    self.symbols
+                        .ids_of(kinds)
+                        .take(5)
+                        .map(|id| format!("`{id}`"))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 if defined.is_empty() {
                     format!(
                         "`{keyword}` names {needs}; define one with `{} ID \"Label\"`",
@@ -142,6 +146,10 @@ impl Resolver<'_> {
             Some("`reach` can't be negative")
         } else if !num.integer || num.value.fract() != 0.0 {
             Some("`reach` counts customers: it must be a whole number")
+        } else if num.value > MAX_EXACT {
+            // Past 2^53 - 1 the figure is no longer exact as a JSON number
+            // (nor as an f64 here): refused rather than silently rounded.
+            Some("`reach` is too large: at most 9007199254740991")
         } else {
             None
         };
@@ -160,6 +168,15 @@ impl Resolver<'_> {
 
     /// A metric value; a percentage may not exceed 100%.
     pub(crate) fn metric_value(&mut self, num: &Num) -> bool {
+        if !num.value.is_finite() {
+            // Hundreds of digits overflow f64; JSON can't write infinity.
+            self.diags.push(
+                Diagnostic::error("cjm::invalid-value", "the number is too large", num.span)
+                    .with_label("too large to be a number")
+                    .with_help("write the figure in a smaller unit, e.g. millions"),
+            );
+            return false;
+        }
         if num.percent && num.value > 100.0 {
             self.diags.push(
                 Diagnostic::error(
@@ -181,6 +198,9 @@ impl Resolver<'_> {
         crate::model::Position { line, column }
     }
 }
+
+/// The largest whole number a JSON reader keeps exactly (2^53 - 1).
+const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
 
 /// "a team", "a stage or touchpoint".
 fn needs(kinds: &[Kind]) -> String {

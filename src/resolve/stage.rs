@@ -62,6 +62,7 @@ impl Resolver<'_> {
                 }
             }
         }
+        // Each index was the length just before its push: always in range.
         for i in inherit {
             stage.touchpoints[i].owners = stage.owners.clone();
         }
@@ -168,7 +169,7 @@ impl Resolver<'_> {
 
     fn link(&mut self, s: &ast::Str) -> Option<String> {
         match values::link_problem(&s.value) {
-            None => Some(s.value.trim().to_string()),
+            None => Some(values::encode_link(s.value.trim())),
             Some(problem) => {
                 self.diags.push(
                     Diagnostic::error(
@@ -201,11 +202,7 @@ impl Resolver<'_> {
                 Some(word.text.clone())
             }
             None if self.personas_defined() >= 2 => {
-                let first = self
-                    .symbols
-                    .ids_of(&[Kind::Persona])
-                    .next()
-                    .unwrap_or("persona");
+                let first = self.personas.first().map_or("persona", String::as_str);
                 self.diags.push(
                     Diagnostic::error(
                         "cjm::persona-required",
@@ -224,11 +221,9 @@ impl Resolver<'_> {
                 return None;
             }
             // With one persona the emotion is hers; with none it is no one's.
-            None => self
-                .symbols
-                .ids_of(&[Kind::Persona])
-                .next()
-                .map(str::to_string),
+            // (`personas`, gathered once: scanning every symbol for each
+            // emotion made large journeys quadratic.)
+            None => self.personas.first().cloned(),
         };
         if let Some(first) = seen.get(&persona) {
             let message = match &persona {

@@ -41,7 +41,14 @@ pub(crate) struct Symbols {
     defs: BTreeMap<String, Def>,
     /// IDs in definition order, for stable "did you mean" tie-breaking.
     order: Vec<String>,
+    /// Searches of the whole namespace made for help texts so far: each
+    /// costs time in the number of IDs, so a file with thousands of bad
+    /// references gets help for the first `MAX_SEARCHES` only, instead of
+    /// taking quadratic time.
+    searches: std::cell::Cell<usize>,
 }
+
+const MAX_SEARCHES: usize = 200;
 
 impl Symbols {
     /// Collects every definition, reporting IDs defined twice.
@@ -115,12 +122,24 @@ impl Symbols {
             .map(String::as_str)
     }
 
+    /// Whether a help text may still search the namespace (see `searches`).
+    pub(crate) fn may_search(&self) -> bool {
+        let done = self.searches.get();
+        self.searches.set(done.saturating_add(1));
+        done < MAX_SEARCHES
+    }
+
     /// The defined ID of one of `kinds` closest to `wanted`, when close
     /// enough to be a likely typo.
     pub(crate) fn suggest<'a>(&'a self, wanted: &str, kinds: &'a [Kind]) -> Option<&'a str> {
+        if !self.may_search() {
+            return None;
+        }
         closest(wanted, self.ids_of(kinds))
     }
 }
+
+const MAX_SUGGESTED_LEN: usize = 100;
 
 /// The candidate within a small edit distance of `wanted` (about one typo
 /// per three characters), closest first, earliest on ties.
@@ -128,9 +147,21 @@ pub(crate) fn closest<'a>(
     wanted: &str,
     candidates: impl Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (wanted.chars().count() / 3).max(1);
+    let wanted_len = wanted.chars().count();
+    // Edit distance costs the product of both lengths: IDs this long are
+    // no typos worth the time.
+    if wanted_len > MAX_SUGGESTED_LEN {
+        return None;
+    }
+    let limit = (wanted_len / 3).max(1);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
+        // The distance is at least the difference in length.
+        if candidate.len().abs_diff(wanted.len()) > limit * 4
+            && candidate.chars().count().abs_diff(wanted_len) > limit
+        {
+            continue;
+        }
         let distance = if candidate.to_lowercase() == wanted.to_lowercase() {
             0
         } else {

@@ -131,6 +131,11 @@ pub(crate) fn link_problem(link: &str) -> Option<String> {
     if trimmed.chars().any(char::is_control) {
         return Some("the link holds control characters".to_string());
     }
+    // Invisible format characters (bidi overrides and isolates, zero-width
+    // marks) can make a link read as another address than it goes to.
+    if trimmed.chars().any(is_invisible_format) {
+        return Some("the link holds invisible formatting characters".to_string());
+    }
     let Some((scheme, _)) = trimmed.split_once(':') else {
         return Some(
             "the link has no scheme; only http, https and mailto links are allowed".to_string(),
@@ -150,6 +155,36 @@ pub(crate) fn link_problem(link: &str) -> Option<String> {
             "`{scheme}:` links are not allowed; only http, https and mailto links are"
         ))
     }
+}
+
+/// A safe link with the characters a URL may not hold literally and that
+/// mean something in markup (`"`, `'`, `<`, `>`, `` ` ``, spaces, `\\`,
+/// `{`, `|`, `}`, `^`) percent-encoded, as a browser does before it
+/// follows the link: the same address, and it can never end the attribute
+/// or element that holds it, whatever the renderer's escaping.
+pub(crate) fn encode_link(link: &str) -> String {
+    let mut out = String::with_capacity(link.len());
+    for c in link.chars() {
+        match c {
+            '"' | '\'' | '<' | '>' | '`' | ' ' | '\\' | '{' | '|' | '}' | '^' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_whitespace() => {
+                let mut buf = [0; 4];
+                for byte in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Bidi embeddings, overrides, isolates and marks, zero-width spaces and
+/// joiners, the word joiner and the BOM.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
 }
 
 #[cfg(test)]
@@ -216,6 +251,19 @@ mod tests {
     }
 
     #[test]
+    fn links_are_percent_encoded_where_markup_could_break() {
+        assert_eq!(
+            encode_link("https://a.b/?q=\"x\" onload='y'&z=<1>"),
+            "https://a.b/?q=%22x%22%20onload=%27y%27&z=%3C1%3E"
+        );
+        assert_eq!(encode_link("mailto:a@b.c"), "mailto:a@b.c");
+        assert_eq!(
+            encode_link("https://a.b/שלום\u{3000}x"),
+            "https://a.b/שלום%E3%80%80x"
+        );
+    }
+
+    #[test]
     fn link_schemes() {
         assert_eq!(link_problem("https://example.com"), None);
         assert_eq!(link_problem("  HTTP://example.com "), None);
@@ -227,5 +275,11 @@ mod tests {
         assert!(link_problem("data:text/html,x").is_some());
         assert!(link_problem("/relative").is_some());
         assert!(link_problem("https://a\u{0}b").is_some());
+        assert!(link_problem("https://example.com/\u{202E}gpj.exe").is_some());
+        assert!(link_problem("\u{2066}https://example.com").is_some());
+        assert!(link_problem("java\u{200B}script:alert(1)").is_some());
+        assert!(link_problem("\n javascript:alert(1)").is_some());
+        assert!(link_problem(" vbscript:msgbox(1)").is_some());
+        assert!(link_problem("DATA:text/html;base64,PHNjcmlwdD4=").is_some());
     }
 }

@@ -51,13 +51,14 @@ pub enum MapOutcome {
 /// A diagnostic as the page shows it (positions already resolved).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiagnosticView {
+    /// E.g. `cjm::syntax`; empty for failures that have none (rendering).
     pub code: String,
     /// `error` or `warning`.
     pub severity: String,
     pub message: String,
-    /// 1-based.
+    /// 1-based; 0 when the problem has no place in the text.
     pub line: usize,
-    /// 1-based, in characters.
+    /// 1-based, in characters; 0 with `line` 0.
     pub column: usize,
     pub help: Option<String>,
 }

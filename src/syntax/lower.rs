@@ -8,6 +8,7 @@ use super::keywords::{self, Context};
 use super::split::RawStmt;
 use super::strings::unescape;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::limits::MAX_TEXT_CHARS;
 
 pub(crate) struct Lower<'s> {
     pub src: &'s str,
@@ -414,25 +415,58 @@ impl<'s> Lower<'s> {
             let text = &head[start..end];
             match rule {
                 Rule::keyword => parts.keyword = span,
-                Rule::ident => parts.idents.push(Word {
-                    text: text.to_string(),
-                    span,
-                }),
+                Rule::ident => {
+                    self.check_length(text, span, "an identifier");
+                    parts.idents.push(Word {
+                        text: text.to_string(),
+                        span,
+                    })
+                }
                 Rule::mode => {
                     parts.mode = Some(Word {
                         text: text.to_string(),
                         span,
                     })
                 }
-                Rule::string => parts.strings.push(Str {
-                    value: unescape(text, span.start, &mut self.diagnostics),
-                    span,
-                }),
+                Rule::string => {
+                    let value = unescape(text, span.start, &mut self.diagnostics);
+                    self.check_length(&value, span, "a string");
+                    parts.strings.push(Str { value, span })
+                }
                 Rule::number => parts.numbers.push(number(text, span)),
                 _ => {}
             }
         }
         parts
+    }
+}
+
+impl Lower<'_> {
+    /// Text past `MAX_TEXT_CHARS` is refused: later stages (wrapping,
+    /// shaping, drawing) may count on labels being bounded.
+    fn check_length(&mut self, text: &str, span: Span, what: &str) {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            let first_len = self
+                .src
+                .get(span.start..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(0, char::len_utf8);
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "cjm::limit",
+                    format!(
+                        "{what} of {chars} characters is longer than the limit of {MAX_TEXT_CHARS}"
+                    ),
+                    // Its first character: underlining 10,000 would bury the report.
+                    Span::new(span.start, span.start + first_len),
+                )
+                .with_label("this text is too long")
+                .with_help(
+                    "shorten it; a map is read at a glance, so keep details in a linked page",
+                ),
+            );
+        }
     }
 }
 

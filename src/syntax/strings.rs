@@ -17,7 +17,11 @@ pub(crate) fn unescape(raw: &str, offset: usize, diagnostics: &mut Vec<Diagnosti
     let mut chars = inner.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c != '\\' {
-            value.push(c);
+            if forbidden(c) {
+                not_text(diagnostics, c, base + i, base + i + c.len_utf8());
+            } else {
+                value.push(c);
+            }
             continue;
         }
         let Some((j, e)) = chars.next() else {
@@ -57,6 +61,7 @@ pub(crate) fn unescape(raw: &str, offset: usize, diagnostics: &mut Vec<Diagnosti
                     .then(|| u32::from_str_radix(digits, 16).ok())
                     .flatten();
                 match code.and_then(char::from_u32) {
+                    Some(ch) if forbidden(ch) => not_text(diagnostics, ch, base + i, span_end),
                     Some(ch) => value.push(ch),
                     None => bad(
                         diagnostics,
@@ -75,6 +80,36 @@ pub(crate) fn unescape(raw: &str, offset: usize, diagnostics: &mut Vec<Diagnosti
         }
     }
     value
+}
+
+/// Characters a label may not hold: control characters other than tab
+/// and line feed (they can't be written in XML, where the map goes, and
+/// could drive a terminal that shows a diagnostic), and U+FFFE/U+FFFF,
+/// which XML forbids too. Bidi controls (U+202A–U+202E, U+2066–U+2069)
+/// are format characters, not control characters: they are allowed, and
+/// the map keeps their effect inside the label's own text element.
+pub(crate) fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+fn not_text(diagnostics: &mut Vec<Diagnostic>, c: char, start: usize, end: usize) {
+    diagnostics.push(
+        Diagnostic::error(
+            "cjm::invalid-value",
+            format!(
+                "text may not hold the {} U+{:04X}",
+                if c.is_control() {
+                    "control character"
+                } else {
+                    "noncharacter"
+                },
+                c as u32
+            ),
+            Span::new(start, end),
+        )
+        .with_label("not allowed in text")
+        .with_help("remove it; write a tab as \\t and a line break as \\n"),
+    );
 }
 
 fn bad(diagnostics: &mut Vec<Diagnostic>, start: usize, end: usize, message: &str) {
@@ -137,9 +172,33 @@ mod tests {
 
     #[test]
     fn escape_round_trips() {
-        let value = "say \"hi\"\\ \n\t שלום \u{7}";
+        let value = "say \"hi\"\\ \n\t שלום \u{202E}";
         let mut diagnostics = Vec::new();
         assert_eq!(unescape(&escape(value), 0, &mut diagnostics), value);
         assert!(diagnostics.is_empty());
+        assert_eq!(escape("a\u{7}"), r#""a\u{7}""#);
+    }
+
+    #[test]
+    fn control_characters_are_refused_written_or_escaped() {
+        for (raw, span) in [
+            ("\"a\u{1B}[31m\"", Span::new(2, 3)),
+            (r#""a\u{1B}[31m""#, Span::new(2, 8)),
+            (r#""\u{0}""#, Span::new(1, 6)),
+            ("\"a\rb\"", Span::new(2, 3)),
+            ("\"\u{85}\"", Span::new(1, 3)),
+            (r#""\u{FFFF}""#, Span::new(1, 9)),
+        ] {
+            let mut diagnostics = Vec::new();
+            let value = unescape(raw, 0, &mut diagnostics);
+            assert_eq!(diagnostics.len(), 1, "{raw:?}");
+            assert_eq!(diagnostics[0].code, "cjm::invalid-value");
+            assert_eq!(diagnostics[0].span, span, "{raw:?}");
+            assert!(!value.chars().any(forbidden), "{value:?}");
+        }
+        // Tab and line feed, written or escaped, and bidi controls are text.
+        let mut diagnostics = Vec::new();
+        unescape("\"a\tb\\t\\n\u{202E}\u{2066}\"", 0, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
     }
 }

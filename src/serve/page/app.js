@@ -209,13 +209,19 @@
         const item = document.createElement('li');
         item.className = `diagnostic ${d.severity === 'warning' ? 'warning' : 'error'}`;
         const head = document.createElement('div');
-        const code = document.createElement('code');
-        code.className = 'code';
-        code.textContent = d.code;
-        const where = document.createElement('span');
-        where.className = 'where';
-        where.textContent = `line ${d.line}, column ${d.column}`;
-        head.append(code, ' ', where);
+        // A failure outside the text (say, rendering) has no code or place.
+        if (d.code) {
+          const code = document.createElement('code');
+          code.className = 'code';
+          code.textContent = d.code;
+          head.append(code, ' ');
+        }
+        if (d.line > 0) {
+          const where = document.createElement('span');
+          where.className = 'where';
+          where.textContent = `line ${d.line}, column ${d.column}`;
+          head.append(where);
+        }
         const message = document.createElement('p');
         message.className = 'message';
         message.textContent = d.message;
