@@ -307,3 +307,41 @@ fn huge_texts_wrap_quickly() {
     assert!(wrap(&paragraph, BODY, 300.0, true).len() > 100);
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }
+
+#[test]
+fn mixed_direction_lines_never_exceed_the_width_they_were_wrapped_to() {
+    // Bidi runs are measured one by one once a line is laid out; that can
+    // differ from the logical measure used while breaking (kerning and
+    // shaping across run edges, glyphs no face covers).
+    let texts = [
+        "\" 😀 quoted \" پرداخت > tag 😀 <",
+        "Checkout پرداخت \"quoted\" באתר پرداخت",
+        "(3 ימים) free delivery! پرداخت آنلاین 38% off",
+    ];
+    for text in texts {
+        for weight in [Weight::Regular, Weight::Bold] {
+            for size in [12.0, 13.0, 14.0] {
+                let style = Style { size, weight };
+                for rtl in [false, true] {
+                    let mut max_width = 20.0;
+                    while max_width < 400.0 {
+                        for line in wrap(text, style, max_width, rtl) {
+                            let one_char = line
+                                .runs
+                                .iter()
+                                .map(|r| r.text.chars().count())
+                                .sum::<usize>()
+                                <= 1;
+                            assert!(
+                                one_char || line.width <= max_width + 0.01,
+                                "{text:?} {size}px {weight:?} rtl={rtl}: a line of {} px at width {max_width}",
+                                line.width
+                            );
+                        }
+                        max_width += 0.5;
+                    }
+                }
+            }
+        }
+    }
+}
