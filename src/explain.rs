@@ -123,7 +123,9 @@ const ENTRIES: &[Entry] = &[
         name: "unsafe-link",
         lint: false,
         meaning: "A `link` does not use the http, https or mailto scheme. Maps are shared and \
-                  opened in browsers, so other schemes (javascript:, data:, file:) are refused.",
+                  opened in browsers, so other schemes (javascript:, data:, file:) are refused, \
+                  as are web links without `//` after the scheme and links hiding control, \
+                  bidi or zero-width characters.",
         example: "journey \"Shop\" {\n  stage retention {\n    touchpoint magnet { link \"javascript:alert(1)\" }\n  }\n}",
         fix: "link to a web page or an e-mail address: `link \"https://example.com/page\"`.",
     },

@@ -60,6 +60,8 @@ const UNSAFE_LINKS: &[&str] = &[
     r#"VBScript:msgbox(1)"#,
     r#"file:///etc/passwd"#,
     r#"//evil.example/x"#,
+    r#"https:[//example.com/ads"#,
+    r#"http:evil.example"#,
     r#"/relative/path"#,
     r#"https\u{202E}://example.com"#,
     r#"https://example.com/\u{202E}gpj.exe"#,

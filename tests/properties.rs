@@ -348,4 +348,26 @@ proptest! {
         }
         prop_assert_eq!(doc.root_element().tag_name().name(), "svg");
     }
+
+    /// The project's realistic generator (Hebrew, Persian and Latin text,
+    /// personas, flows, funnels), through the whole compiler.
+    #[test]
+    fn testgen_journeys_compile_render_and_format(n in 1..60usize, seed in any::<u64>()) {
+        let source = cjm::testgen::journey(n, seed);
+        let compiled = compile(source.as_bytes(), &CompileOptions::default());
+        let errors: Vec<_> = compiled.diagnostics.iter().filter(|d| d.is_error()).collect();
+        prop_assert!(errors.is_empty(), "{source}\n{errors:#?}");
+        let journey = compiled.journey.unwrap();
+        let value: serde_json::Value = serde_json::from_str(&cjm::render::json(&journey)).unwrap();
+        let schema = schema();
+        prop_assert_eq!(validate(&value, &schema, &schema, "$"), Ok(()));
+        let svg = cjm::render::svg(&journey, &cjm::RenderOptions {
+            embed_fonts: false,
+            ..cjm::RenderOptions::default()
+        });
+        prop_assert!(roxmltree::Document::parse(&svg).is_ok());
+        let once = cjm::format::format(&source).unwrap();
+        prop_assert_eq!(cjm::format::format(&once).unwrap(), once.clone());
+        prop_assert_eq!(meaning(&once), meaning(&source));
+    }
 }

@@ -148,7 +148,14 @@ pub(crate) fn link_problem(link: &str) -> Option<String> {
         ));
     }
     let lower = scheme.to_ascii_lowercase();
-    if ["http", "https", "mailto"].contains(&lower.as_str()) {
+    if ["http", "https"].contains(&lower.as_str()) && !trimmed[scheme.len() + 1..].starts_with("//")
+    {
+        // `https:example.com` is no web address: browsers read it as a
+        // relative path or reject it, and renderers check the `//`.
+        Some(format!(
+            "a web link starts with `{lower}://`, followed by the site's name"
+        ))
+    } else if ["http", "https", "mailto"].contains(&lower.as_str()) {
         None
     } else {
         Some(format!(
@@ -274,6 +281,9 @@ mod tests {
         assert!(link_problem("java script:alert(1)").is_some());
         assert!(link_problem("data:text/html,x").is_some());
         assert!(link_problem("/relative").is_some());
+        assert!(link_problem("https:[//example.com/ads").is_some());
+        assert!(link_problem("http:example.com").is_some());
+        assert!(link_problem("HTTPS://example.com").is_none());
         assert!(link_problem("https://a\u{0}b").is_some());
         assert!(link_problem("https://example.com/\u{202E}gpj.exe").is_some());
         assert!(link_problem("\u{2066}https://example.com").is_some());
