@@ -594,3 +594,20 @@ fn scale_sets_the_png_size() {
     )
     .code(2);
 }
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_with_a_limit_error() {
+    // Twice the 8 MiB cap: refused by its size, for files and for stdin.
+    let mut big = String::from("journey \"Big\" {\n");
+    while big.len() < 16 * 1024 * 1024 {
+        big.push_str("  # padding padding padding padding padding padding padding\n");
+    }
+    big.push_str("}\n");
+    let dir = tree(&[("big.journey", big.as_str())]);
+    cjm_in(dir.path(), &["check", "big.journey"])
+        .code(1)
+        .stderr_has("cjm::limit");
+    cjm_in(dir.path(), &["fmt", "--check", "big.journey"])
+        .code(1)
+        .stderr_has("cjm::limit");
+}

@@ -1,7 +1,7 @@
 //! `cjm build PATH… [-o DIR] [--format svg,json,png]` and `cjm build -`.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::args::{BuildArgs, Format};
 use super::diagnostics::eprint_str;
 use super::paths::Input;
-use super::{Context, Exit, job, panics, paths};
+use super::{Context, Exit, job, panics, paths, source};
 
 /// Below this many files a progress bar would only flicker.
 const PROGRESS_MIN_FILES: usize = 8;
@@ -152,10 +152,10 @@ fn progress_bar(files: usize, ctx: &Context) -> ProgressBar {
 
 /// `cjm build - --format F`: stdin in, the one format out on stdout.
 fn stdin(format: Format, ctx: &Context) -> Exit {
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        return ctx.usage_error(&format!("cannot read stdin: {e}"));
-    }
+    let bytes = match source::read_stdin(ctx.compile.limits.max_file_size) {
+        Ok(bytes) => bytes,
+        Err(e) => return ctx.usage_error(&format!("cannot read stdin: {e}")),
+    };
     let display = "<stdin>";
     let result = panics::catch(|| {
         let compilation = cjm::compile(&bytes, &ctx.compile);

@@ -1,15 +1,14 @@
 //! `cjm fmt PATH… [--check]` and `cjm fmt -`: canonical form. Only parses,
 //! never compiles; a file with syntax errors is reported and left alone.
 
-use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use cjm::{Diagnostic, Span};
 
 use super::diagnostics::eprint_str;
 use super::output::write_atomic;
-use super::{Context, Exit, panics, paths};
+use super::{Context, Exit, panics, paths, source};
 
 pub(crate) fn run(roots: &[PathBuf], check: bool, ctx: &Context) -> Exit {
     if roots.iter().any(|p| p.as_os_str() == "-") {
@@ -26,7 +25,7 @@ pub(crate) fn run(roots: &[PathBuf], check: bool, ctx: &Context) -> Exit {
     let mut changed = 0;
     for input in &inputs {
         let display = input.path.display().to_string();
-        let bytes = match fs::read(&input.path) {
+        let bytes = match source::read_file(&input.path, cjm::limits::DEFAULT_MAX_FILE_SIZE) {
             Ok(bytes) => bytes,
             Err(e) => {
                 exit = exit.max(ctx.usage_error(&format!("cannot read `{display}`: {e}")));
@@ -98,10 +97,10 @@ fn format(display: &str, bytes: &[u8], ctx: &Context) -> Option<String> {
 /// `cjm fmt -`: stdin in, canonical text out; with `--check`, only the
 /// exit code says whether it would change.
 fn stdin(check: bool, ctx: &Context) -> Exit {
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        return ctx.usage_error(&format!("cannot read stdin: {e}"));
-    }
+    let bytes = match source::read_stdin(cjm::limits::DEFAULT_MAX_FILE_SIZE) {
+        Ok(bytes) => bytes,
+        Err(e) => return ctx.usage_error(&format!("cannot read stdin: {e}")),
+    };
     let Some(formatted) = format("<stdin>", &bytes, ctx) else {
         return Exit::Failed;
     };

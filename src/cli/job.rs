@@ -1,7 +1,6 @@
 //! Compiling (and for `build`, rendering and writing) one file: the unit of
 //! work that `check`, `build` and `watch` run, in parallel or one by one.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use cjm::{Compilation, Severity};
@@ -9,7 +8,7 @@ use cjm::{Compilation, Severity};
 use super::args::Format;
 use super::output::write_atomic;
 use super::paths::Input;
-use super::{Context, Exit, panics};
+use super::{Context, Exit, panics, source};
 
 /// What happened to one file, ready to print.
 #[derive(Debug)]
@@ -46,7 +45,7 @@ pub(crate) fn build(input: &Input, targets: &Targets, ctx: &Context) -> Outcome 
 
 fn run(input: &Input, targets: &[(Format, PathBuf)], ctx: &Context) -> Outcome {
     let display = input.path.display().to_string();
-    let bytes = match fs::read(&input.path) {
+    let bytes = match source::read_file(&input.path, ctx.compile.limits.max_file_size) {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::io(format!("cannot read `{display}`: {e}")),
     };

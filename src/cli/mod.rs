@@ -15,6 +15,7 @@ mod panics;
 mod paths;
 mod preview;
 mod schema;
+mod source;
 mod suggest;
 mod watch;
 

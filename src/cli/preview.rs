@@ -3,15 +3,13 @@
 //! file once more for its own outputs, so that it shows the SVG whatever
 //! formats were asked for, and `job` stays unaware of it.
 
-use std::fs;
-
 use rayon::prelude::*;
 
 use cjm::serve::{DiagnosticView, MapOutcome, Preview};
 
 use super::args::Format;
 use super::paths::Input;
-use super::{Context, job, panics};
+use super::{Context, job, panics, source};
 
 /// Starts the preview and prints its address on stdout, even with
 /// `--quiet`: it is what the user (or an editor plugin) came for.
@@ -49,7 +47,7 @@ fn name(input: &Input) -> String {
 /// The map, or why there is none. `None` when the file cannot be read (it
 /// is being replaced; the next event brings it back).
 fn outcome(input: &Input, png: bool, ctx: &Context) -> Option<MapOutcome> {
-    let bytes = fs::read(&input.path).ok()?;
+    let bytes = source::read_file(&input.path, ctx.compile.limits.max_file_size).ok()?;
     let result = panics::catch(|| -> Result<MapOutcome, String> {
         let compilation = cjm::compile(&bytes, &ctx.compile);
         let journey = match &compilation.journey {
