@@ -191,7 +191,23 @@ fn break_lines(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<Range<
     // short label); so text kept on one line by its own measure stays so.
     // Only tried once: trying it on every line would shape the rest of a
     // long paragraph once per line.
-    if start < text.len() {
+    // The whole is shaped only when the sum of its words comes within an
+    // em of the line (kerning across spaces moves a line by far less):
+    // a paragraph that has to wrap is then not shaped whole for nothing.
+    let words_within = |limit: f32| {
+        let mut sum = 0.0;
+        let mut from = start;
+        for &(end, _) in breaks.iter().filter(|&&(end, _)| end > start) {
+            let word_end = from + text[from..end].trim_end().len();
+            match within(from..word_end, limit - sum) {
+                Some(word) => sum += word + measure(word_end..end),
+                None => return false,
+            }
+            from = end;
+        }
+        true
+    };
+    if start < text.len() && words_within(max_width + style.size) {
         let trimmed = start..start + text[start..].trim_end().len();
         if within(trimmed, max_width).is_some() {
             return std::iter::once(start..text.len()).collect();
