@@ -61,7 +61,7 @@ pub fn json(journey: &Journey) -> String {
 /// The SVG map.
 pub fn svg(journey: &Journey, options: &RenderOptions) -> String {
     let scene = crate::layout::layout(journey);
-    self::svg::write(journey, &scene, options)
+    self::svg::write(journey, scene, options)
 }
 
 /// The map as PNG, `scale` × the SVG's size. Fonts come from the bundled

@@ -142,18 +142,29 @@ fn break_and_lay_out(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<
 /// Greedy line filling: each line takes as many segments (text between
 /// break opportunities) as fit; a segment that does not fit on a line of
 /// its own is broken between characters.
+///
+/// A candidate line is measured as the sum of its segments' widths, each
+/// word and its trailing space shaped on its own: words repeat across a
+/// map, so their widths come from the cache, where shaping every candidate
+/// line whole shaped a line of k words k times. Kerning across a space is
+/// lost, so the sum can differ from the laid-out line by a fraction of a
+/// pixel; `break_and_lay_out` breaks again when a line comes out wider.
 fn break_lines(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<Range<usize>> {
     let text = para.text;
-    let fits = |range: Range<usize>| {
-        let slice = text[range.clone()].trim_end();
+    let measure = |range: Range<usize>| {
         let first = para.chars.partition_point(|&(b, _, _)| b < range.start);
         let fonts = para.chars[first..].iter().map(|&(_, _, f)| f);
-        logical_width(slice, fonts, style) <= max_width + EPSILON
+        logical_width(&text[range], fonts, style)
     };
-    // A long candidate is first tried by growing prefixes: when 64, 128,
-    // 256… characters already overflow, the whole (a word thousands of
-    // characters long) need not be shaped on every line.
-    let fits_candidate = |range: Range<usize>| {
+    let fits = |range: Range<usize>| {
+        let trimmed = range.start..range.start + text[range].trim_end().len();
+        measure(trimmed) <= max_width + EPSILON
+    };
+    // The width of `range` if it is at most `budget`. A long range is first
+    // tried by growing prefixes: when 64, 128, 256… characters already
+    // overflow, the whole (a word thousands of characters long) need not be
+    // shaped on every line.
+    let within = |range: Range<usize>, budget: f32| {
         let mut chars = 64;
         loop {
             let prefix_end = text[range.start..range.end]
@@ -161,10 +172,11 @@ fn break_lines(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<Range<
                 .nth(chars)
                 .map_or(range.end, |(i, _)| range.start + i);
             if prefix_end >= range.end {
-                return fits(range);
+                let width = measure(range);
+                return (width <= budget + EPSILON).then_some(width);
             }
-            if !fits(range.start..prefix_end) {
-                return false;
+            if measure(range.start..prefix_end) > budget + EPSILON {
+                return None;
             }
             chars *= 2;
         }
@@ -175,23 +187,50 @@ fn break_lines(para: &Paragraph<'_>, style: Style, max_width: f32) -> Vec<Range<
     let mut lines = Vec::new();
     let mut start = skip_spaces(text, 0);
     let mut next = 0;
-    // Fast path: the whole paragraph fits (a wide box, a short label).
+    // Fast path: the whole paragraph, shaped whole, fits (a wide box, a
+    // short label); so text kept on one line by its own measure stays so.
     // Only tried once: trying it on every line would shape the rest of a
     // long paragraph once per line.
-    if start < text.len() && fits_candidate(start..text.len()) {
-        return std::iter::once(start..text.len()).collect();
+    // The whole is shaped only when the sum of its words comes within an
+    // em of the line (kerning across spaces moves a line by far less):
+    // a paragraph that has to wrap is then not shaped whole for nothing.
+    let words_within = |limit: f32| {
+        let mut sum = 0.0;
+        let mut from = start;
+        for &(end, _) in breaks.iter().filter(|&&(end, _)| end > start) {
+            let word_end = from + text[from..end].trim_end().len();
+            match within(from..word_end, limit - sum) {
+                Some(word) => sum += word + measure(word_end..end),
+                None => return false,
+            }
+            from = end;
+        }
+        true
+    };
+    if start < text.len() && words_within(max_width + style.size) {
+        let trimmed = start..start + text[start..].trim_end().len();
+        if within(trimmed, max_width).is_some() {
+            return std::iter::once(start..text.len()).collect();
+        }
     }
     while start < text.len() {
         let mut best = None;
+        // Width of the segments taken so far, their trailing spaces
+        // included (a space counts once a word follows it).
+        let mut taken = 0.0;
+        let mut segment_start = start;
         while let Some(&(end, mandatory)) = breaks.get(next) {
             if end <= start {
                 next += 1;
                 continue;
             }
-            if !fits_candidate(start..end) {
+            let word_end = segment_start + text[segment_start..end].trim_end().len();
+            let Some(word) = within(segment_start..word_end, max_width - taken) else {
                 break;
-            }
+            };
+            taken += word + measure(word_end..end);
             best = Some(end);
+            segment_start = end;
             next += 1;
             if mandatory {
                 break;

@@ -60,7 +60,7 @@ fn lang_tag(lang: &str) -> Option<&str> {
     ok.then_some(lang)
 }
 
-pub(crate) fn write(journey: &Journey, scene: &Scene, options: &RenderOptions) -> String {
+pub(crate) fn write(journey: &Journey, scene: Scene, options: &RenderOptions) -> String {
     let prefix = id_prefix(journey);
     let mut p = Painter {
         theme: options.theme,
@@ -97,10 +97,15 @@ pub(crate) fn write(journey: &Journey, scene: &Scene, options: &RenderOptions) -
     ))));
     root.append(desc);
 
-    let mut body = Vec::new();
-    for item in &scene.items {
-        if let Some(el) = element(item, &mut p) {
-            body.push(el);
+    // Each item is written into the document and dropped at once, so the
+    // scene and the document are not both held whole (for a big map they
+    // are most of the peak memory). The fonts' style comes before the
+    // drawing but depends on the characters it uses: it is inserted at its
+    // place at the end.
+    let style_at = root.children_len();
+    for item in scene.items {
+        if let Some(el) = element(&item, &mut p) {
+            root.append(el);
         }
     }
     if options.embed_fonts {
@@ -109,11 +114,8 @@ pub(crate) fn write(journey: &Journey, scene: &Scene, options: &RenderOptions) -
             let mut style = Element::new("style");
             style.assign("type", "text/css");
             style.append(xml::Text::new(css));
-            root.append(style);
+            root.insert_at(style_at, style);
         }
-    }
-    for el in body {
-        root.append(el);
     }
     let mut out = root.into_string();
     out.push('\n');

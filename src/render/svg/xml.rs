@@ -118,6 +118,24 @@ impl Element {
         }
     }
 
+    /// Length of the children written so far: a place for `insert_at`.
+    pub(crate) fn children_len(&self) -> usize {
+        self.body.len()
+    }
+
+    /// Inserts `child` where the children ended when `children_len` gave
+    /// `at`, as if it had been appended then (`at` must come after at least
+    /// one child, so that what follows is unchanged).
+    pub(crate) fn insert_at(&mut self, at: usize, child: Element) {
+        if at >= self.body.len() {
+            self.append(child);
+            return;
+        }
+        let mut written = String::from("\n");
+        child.write_into(&mut written);
+        self.body.insert_str(at, &written);
+    }
+
     /// The whole element as text.
     /// The children's text becomes the result in place: for a big map it
     /// is most of the document, and copying it would hold it twice.
@@ -214,6 +232,37 @@ fn escape_into(out: &mut String, s: &str, attribute: bool) {
 mod tests {
     use super::*;
     use ::svg::Node as _;
+
+    #[test]
+    fn an_inserted_child_is_written_as_if_appended_in_its_place() {
+        let styled = |text: &str| {
+            let mut style = Element::new("style");
+            style.assign("type", "text/css");
+            style.append(Text::new(text));
+            style
+        };
+        let mut appended = Element::new("svg");
+        appended.append(Element::new("title"));
+        appended.append(styled("a<b"));
+        appended.append(Element::new("rect"));
+        appended.append(Element::new("circle"));
+        let mut inserted = Element::new("svg");
+        inserted.append(Element::new("title"));
+        let at = inserted.children_len();
+        inserted.append(Element::new("rect"));
+        inserted.append(Element::new("circle"));
+        inserted.insert_at(at, styled("a<b"));
+        assert_eq!(inserted.into_string(), appended.clone().into_string());
+        // Nothing after the place: the same as appending.
+        let mut last = Element::new("svg");
+        last.append(Element::new("title"));
+        let at = last.children_len();
+        last.insert_at(at, styled("a<b"));
+        let mut expected = Element::new("svg");
+        expected.append(Element::new("title"));
+        expected.append(styled("a<b"));
+        assert_eq!(last.into_string(), expected.into_string());
+    }
 
     /// The same tree built with the `svg` crate and with this module.
     fn both(text: &str, attr: &str) -> (String, String) {
