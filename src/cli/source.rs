@@ -30,7 +30,7 @@ mod tests {
 
     #[test]
     fn reads_one_byte_past_the_cap_and_no_more() {
-        let data = vec![b'x'; 100];
+        let data = [b'x'; 100];
         assert_eq!(read_capped(&data[..], 10).unwrap().len(), 11);
         assert_eq!(read_capped(&data[..], 1000).unwrap().len(), 100);
     }
