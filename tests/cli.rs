@@ -611,3 +611,12 @@ fn a_file_over_the_size_cap_is_refused_with_a_limit_error() {
         .code(1)
         .stderr_has("cjm::limit");
 }
+
+#[test]
+fn explain_suggests_every_code_it_knows_including_limit() {
+    let dir = tree(&[]);
+    cjm_in(dir.path(), &["explain", "limt"])
+        .code(2)
+        .stderr_has("did you mean `cjm::limit`?");
+    cjm_in(dir.path(), &["explain", "limit"]).code(0);
+}

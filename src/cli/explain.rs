@@ -5,22 +5,6 @@ use std::io::Write;
 use super::diagnostics::eprint_str;
 use super::{Context, Exit, panics, suggest};
 
-/// The error codes of language.md §5 (the lints come from `cjm::lint::LINTS`).
-const ERROR_CODES: &[&str] = &[
-    "syntax",
-    "encoding",
-    "duplicate-id",
-    "unknown-reference",
-    "wrong-kind",
-    "emotion-range",
-    "persona-required",
-    "duplicate-property",
-    "invalid-value",
-    "unsafe-link",
-    "self-flow",
-    "no-stages",
-];
-
 pub(crate) fn run(code: &str, ctx: &Context) -> Exit {
     let text = match panics::catch(|| cjm::explain::explain(code)) {
         Ok(text) => text,
@@ -48,13 +32,21 @@ pub(crate) fn run(code: &str, ctx: &Context) -> Exit {
         }
         None => {
             let name = code.strip_prefix("cjm::").unwrap_or(code);
-            let known = ERROR_CODES.iter().chain(cjm::lint::LINTS.iter()).copied();
+            // Every code `explain` knows, so the list can't drift from it.
+            let known: Vec<String> = cjm::explain::codes()
+                .map(|c| c.trim_start_matches("cjm::").to_string())
+                .collect();
+            let errors: Vec<&str> = known
+                .iter()
+                .map(String::as_str)
+                .filter(|c| !cjm::lint::LINTS.contains(c))
+                .collect();
             let mut message = format!("unknown code `{code}`");
-            match suggest::closest(name, known) {
+            match suggest::closest(name, known.iter().map(String::as_str)) {
                 Some(close) => message.push_str(&format!("; did you mean `cjm::{close}`?")),
                 None => message.push_str(&format!(
                     "\n  the codes are: {}\n  the lints are: {}",
-                    ERROR_CODES.join(", "),
+                    errors.join(", "),
                     cjm::lint::LINTS.join(", ")
                 )),
             }
