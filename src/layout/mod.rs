@@ -14,8 +14,6 @@ mod grid;
 mod header;
 mod icons;
 mod lanes;
-#[cfg(test)]
-pub(crate) mod sample;
 pub(crate) mod scene;
 mod textbox;
 pub(crate) use textbox::sanitize;

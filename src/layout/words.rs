@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn without_lang_the_script_of_the_labels_decides() {
-        let mut j = crate::layout::sample::sample();
+        let mut j = crate::model::sample::sample();
         j.lang = None;
         assert_eq!(for_journey(&j).emotion, "Emotion");
         j.title = "מסע לקוח".into();

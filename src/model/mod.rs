@@ -1,6 +1,10 @@
 //! The resolved journey: what the JSON output emits (language.md §7) and
 //! what layout reads. Field names here are a stable contract.
 
+/// Hand-built journeys for unit tests of the stages after the resolver.
+#[cfg(test)]
+pub(crate) mod sample;
+
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 

@@ -162,42 +162,16 @@ fn round(value: f64, decimals: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Position, Touchpoint};
-
-    fn touchpoint(id: &str) -> Touchpoint {
-        Touchpoint {
-            id: id.into(),
-            label: id.into(),
-            description: None,
-            channel: None,
-            owners: vec![],
-            actions: vec![],
-            thoughts: vec![],
-            emotions: vec![],
-            pains: vec![],
-            opportunities: vec![],
-            insights: vec![],
-            moment_of_truth: None,
-            reach: None,
-            metrics: vec![],
-            link: None,
-            span: Position { line: 1, column: 1 },
-        }
-    }
+    use crate::model::sample;
 
     fn stage(id: &str, touchpoints: &[&str], reach: Option<u64>) -> Stage {
+        let touchpoints = touchpoints
+            .iter()
+            .map(|t| sample::touchpoint(t, t))
+            .collect();
         Stage {
-            id: id.into(),
-            label: id.into(),
-            description: None,
-            owners: vec![],
             reach,
-            metrics: vec![],
-            pains: vec![],
-            opportunities: vec![],
-            insights: vec![],
-            emotion_average: None,
-            touchpoints: touchpoints.iter().map(|t| touchpoint(t)).collect(),
+            ..sample::stage(id, id, touchpoints)
         }
     }
 

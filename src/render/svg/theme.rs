@@ -179,7 +179,7 @@ mod tests {
     fn the_pairs_a_real_map_uses_are_covered() {
         // Lay out a map with every lane and check its actual text/background
         // pairs, so a new background can't slip past the list above.
-        let journey = crate::layout::sample::sample();
+        let journey = crate::model::sample::sample();
         let scene = crate::layout::layout(&journey);
         for t in crate::layout::scene::texts(&scene.items) {
             assert!(

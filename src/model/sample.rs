@@ -1,5 +1,5 @@
-//! A hand-built journey with every lane filled, for unit tests that need
-//! a laid-out map before the parser exists.
+//! Hand-built model values for unit tests: builders for a touchpoint and a
+//! stage, and a journey with every lane filled.
 
 use crate::model::*;
 
