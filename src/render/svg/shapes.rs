@@ -1,10 +1,11 @@
 //! Rectangles, paths and circles: written down exactly as laid out.
 
 use super::Painter;
-use super::xml::Element;
-use crate::layout::scene::{Circle, Cmd, PathShape, RectShape, Stroke};
+use super::markup::Tag;
+use crate::layout::scene::{Circle, Cmd, Paint, PathShape, RectShape, Stroke};
 
 /// A coordinate with at most two decimals, trailing zeros trimmed.
+#[cfg(test)]
 pub(crate) fn n(v: f32) -> String {
     let mut out = String::with_capacity(12);
     push_n(&mut out, v);
@@ -52,39 +53,49 @@ pub(crate) fn push_n(out: &mut String, v: f32) {
     }
 }
 
-fn paint_attrs(
-    mut el: Element,
-    p: &Painter,
-    fill: Option<crate::layout::scene::Paint>,
-    stroke: Option<Stroke>,
-) -> Element {
-    el.assign("fill", fill.map_or("none", |f| p.color(f)));
+/// `fill`: `none` for an outline only.
+fn fill(tag: &mut Tag<'_>, p: &Painter, fill: Option<Paint>) {
+    tag.attr("fill", fill.map_or("none", |f| p.color(f)));
+}
+
+/// `stroke` and `stroke-dasharray`: a path writes its caps and joins
+/// between these and `stroke-width`, in name order.
+fn stroke_and_dash(tag: &mut Tag<'_>, p: &Painter, stroke: &Stroke) {
+    tag.attr("stroke", p.color(stroke.paint));
+    if let Some((a, b)) = stroke.dash {
+        tag.pair("stroke-dasharray", a, b);
+    }
+}
+
+/// The stroke's attributes, if any.
+fn stroke(tag: &mut Tag<'_>, p: &Painter, stroke: Option<&Stroke>) {
     if let Some(s) = stroke {
-        el.assign("stroke", p.color(s.paint));
-        el.assign("stroke-width", n(s.width));
-        if let Some((a, b)) = s.dash {
-            el.assign("stroke-dasharray", format!("{} {}", n(a), n(b)));
-        }
+        stroke_and_dash(tag, p, s);
+        tag.num("stroke-width", s.width);
     }
-    el
 }
 
-pub(crate) fn rect(r: &RectShape, p: &Painter) -> Element {
-    let mut el = Element::new("rect");
-    el.assign("x", n(r.rect.x));
-    el.assign("y", n(r.rect.y));
-    el.assign("width", n(r.rect.w));
-    el.assign("height", n(r.rect.h));
+pub(crate) fn rect(out: &mut String, r: &RectShape, p: &Painter) {
+    out.push('\n');
+    let mut tag = Tag::new(out, "rect");
+    fill(&mut tag, p, r.fill);
+    tag.num("height", r.rect.h);
     if r.radius > 0.0 {
-        el.assign("rx", n(r.radius));
+        tag.num("rx", r.radius);
     }
-    paint_attrs(el, p, r.fill, r.stroke)
+    stroke(&mut tag, p, r.stroke.as_ref());
+    tag.num("width", r.rect.w)
+        .num("x", r.rect.x)
+        .num("y", r.rect.y);
+    tag.close();
 }
 
-pub(crate) fn path(s: &PathShape, p: &Painter) -> Element {
-    let mut d = String::new();
-    for c in &s.cmds {
-        if !d.is_empty() {
+pub(crate) fn path(out: &mut String, s: &PathShape, p: &Painter) {
+    out.push('\n');
+    let mut tag = Tag::new(out, "path");
+    let d = tag.value_of("d");
+    for (i, c) in s.cmds.iter().enumerate() {
+        if i > 0 {
             d.push(' ');
         }
         let (letter, points): (char, &[f32]) = match c {
@@ -98,24 +109,28 @@ pub(crate) fn path(s: &PathShape, p: &Painter) -> Element {
             if i > 0 {
                 d.push(' ');
             }
-            push_n(&mut d, v);
+            push_n(d, v);
         }
     }
-    let mut el = Element::new("path");
-    el.assign("d", d);
-    if s.stroke.is_some() {
-        el.assign("stroke-linecap", "round");
-        el.assign("stroke-linejoin", "round");
+    tag.end_value();
+    fill(&mut tag, p, s.fill);
+    if let Some(st) = &s.stroke {
+        stroke_and_dash(&mut tag, p, st);
+        tag.attr("stroke-linecap", "round")
+            .attr("stroke-linejoin", "round")
+            .num("stroke-width", st.width);
     }
-    paint_attrs(el, p, s.fill, s.stroke)
+    tag.close();
 }
 
-pub(crate) fn circle(c: &Circle, p: &Painter) -> Element {
-    let mut el = Element::new("circle");
-    el.assign("cx", n(c.cx));
-    el.assign("cy", n(c.cy));
-    el.assign("r", n(c.r));
-    paint_attrs(el, p, c.fill, c.stroke)
+pub(crate) fn circle(out: &mut String, c: &Circle, p: &Painter) {
+    out.push('\n');
+    let mut tag = Tag::new(out, "circle");
+    tag.num("cx", c.cx).num("cy", c.cy);
+    fill(&mut tag, p, c.fill);
+    tag.num("r", c.r);
+    stroke(&mut tag, p, c.stroke.as_ref());
+    tag.close();
 }
 
 #[cfg(test)]
