@@ -125,7 +125,7 @@ pub(crate) fn write_css(out: &mut String, used: &Used) -> bool {
 }
 
 /// `U+20,U+41-5A,…` for a set of characters.
-fn unicode_range(chars: &BTreeSet<char>) -> String {
+pub(super) fn unicode_range(chars: &BTreeSet<char>) -> String {
     let mut out = String::new();
     let mut iter = chars.iter().map(|&c| c as u32).peekable();
     while let Some(start) = iter.next() {
