@@ -100,7 +100,7 @@ impl Used {
 /// characters its subset holds: when two maps are inlined in one page,
 /// their same-named faces then combine instead of the last one hiding the
 /// other's glyphs. Returns whether anything was written.
-pub(crate) fn write_css(out: &mut String, used: &Used) -> bool {
+pub(crate) fn write_css(out: &mut Vec<u8>, used: &Used) -> bool {
     let start = out.len();
     for (font, chars) in used.fonts() {
         let set: BTreeSet<char> = chars.chars().collect();
@@ -111,11 +111,11 @@ pub(crate) fn write_css(out: &mut String, used: &Used) -> bool {
         // and copies it whole, but stays correct should that change.
         for (i, piece) in css.split("@font-face{").enumerate() {
             if i > 0 {
-                out.push_str("@font-face{");
+                out.extend_from_slice(b"@font-face{");
                 if !range.is_empty() {
-                    out.push_str("unicode-range:");
-                    out.push_str(&range);
-                    out.push(';');
+                    out.extend_from_slice(b"unicode-range:");
+                    out.extend_from_slice(range.as_bytes());
+                    out.push(b';');
                 }
             }
             escape_text(out, piece);

@@ -1,13 +1,13 @@
 //! Items written one after the other, and groups (`<g>`, or `<a>` for a
 //! link) around them.
 
-use super::markup::{Tag, text_element};
+use super::markup::{Tag, sanitized, text_element};
 use super::{Painter, shapes, text};
 use crate::layout::scene::{Group, Item};
 
 /// Writes `it` as a child element: a newline, then the element (nothing
 /// for an empty text block).
-pub(crate) fn item(out: &mut String, it: &Item, p: &Painter) {
+pub(crate) fn item(out: &mut Vec<u8>, it: &Item, p: &Painter) {
     match it {
         Item::Rect(r) => shapes::rect(out, r, p),
         Item::Path(s) => shapes::path(out, s, p),
@@ -39,11 +39,11 @@ fn name(g: &Group) -> &'static str {
 /// Writes the group's start tag and its `<title>`, as a child element.
 /// Returns whether children follow (then `end` closes the group); without
 /// any the tag is closed with `/>`.
-pub(crate) fn start(out: &mut String, g: &Group) -> bool {
-    out.push('\n');
+pub(crate) fn start(out: &mut Vec<u8>, g: &Group) -> bool {
+    out.push(b'\n');
     let mut tag = Tag::new(out, name(g));
     if let Some(class) = g.class {
-        tag.attr("class", class);
+        tag.lit("class", class);
     }
     // Layouts give data attributes in name order; otherwise sort them,
     // the last value given for a name winning.
@@ -61,7 +61,7 @@ pub(crate) fn start(out: &mut String, g: &Group) -> bool {
         }
     }
     if let Some(href) = &g.href {
-        let clean = crate::layout::sanitize(href);
+        let clean = sanitized(href);
         tag.attr("href", &clean).attr("xlink:href", &clean);
     }
     if g.title.is_none() && !g.items.iter().any(visible) {
@@ -70,15 +70,15 @@ pub(crate) fn start(out: &mut String, g: &Group) -> bool {
     }
     let out = tag.open();
     if let Some(title) = &g.title {
-        out.push('\n');
-        text_element(out, "title", &crate::layout::sanitize(title));
+        out.push(b'\n');
+        text_element(out, "title", &sanitized(title));
     }
     true
 }
 
 /// Closes a group `start` opened.
-pub(crate) fn end(out: &mut String, g: &Group) {
-    out.push_str("\n</");
-    out.push_str(name(g));
-    out.push('>');
+pub(crate) fn end(out: &mut Vec<u8>, g: &Group) {
+    out.extend_from_slice(b"\n</");
+    out.extend_from_slice(name(g).as_bytes());
+    out.push(b'>');
 }

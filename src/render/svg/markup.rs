@@ -1,4 +1,5 @@
-//! XML written straight into a `String`: a start tag with its attributes
+//! XML written straight into a byte buffer (always UTF-8: only `str`s and
+//! ASCII go in, split at ASCII bytes): a start tag with its attributes
 //! in the order given, and escaping in one pass.
 //!
 //! The format is the one the map has always had (that of the `svg` crate
@@ -8,34 +9,45 @@
 //! of element), which debug builds check.
 
 use super::shapes::push_n;
+use std::borrow::Cow;
 
 /// A start tag being written.
 pub(crate) struct Tag<'o> {
-    out: &'o mut String,
+    out: &'o mut Vec<u8>,
     /// The last attribute name, to check the order in debug builds.
     last: &'static str,
 }
 
 impl<'o> Tag<'o> {
-    pub(crate) fn new(out: &'o mut String, name: &str) -> Self {
-        out.push('<');
-        out.push_str(name);
+    pub(crate) fn new(out: &'o mut Vec<u8>, name: &str) -> Self {
+        out.push(b'<');
+        out.extend_from_slice(name.as_bytes());
         Tag { out, last: "" }
     }
 
     fn name(&mut self, name: &'static str) {
         debug_assert!(self.last < name, "attribute {name} after {}", self.last);
         self.last = name;
-        self.out.push(' ');
-        self.out.push_str(name);
-        self.out.push_str("=\"");
+        self.out.push(b' ');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"=\"");
     }
 
     /// An attribute, its value escaped.
     pub(crate) fn attr(&mut self, name: &'static str, value: &str) -> &mut Self {
         self.name(name);
         escape_attr(self.out, value);
-        self.out.push('"');
+        self.out.push(b'"');
+        self
+    }
+
+    /// An attribute whose value is one of ours (a colour, a keyword): it
+    /// holds nothing to escape.
+    pub(crate) fn lit(&mut self, name: &'static str, value: &'static str) -> &mut Self {
+        debug_assert!(!value.bytes().any(special::<true>), "{value}");
+        self.name(name);
+        self.out.extend_from_slice(value.as_bytes());
+        self.out.push(b'"');
         self
     }
 
@@ -43,7 +55,7 @@ impl<'o> Tag<'o> {
     pub(crate) fn num(&mut self, name: &'static str, value: f32) -> &mut Self {
         self.name(name);
         push_n(self.out, value);
-        self.out.push('"');
+        self.out.push(b'"');
         self
     }
 
@@ -51,9 +63,9 @@ impl<'o> Tag<'o> {
     pub(crate) fn pair(&mut self, name: &'static str, a: f32, b: f32) -> &mut Self {
         self.name(name);
         push_n(self.out, a);
-        self.out.push(' ');
+        self.out.push(b' ');
         push_n(self.out, b);
-        self.out.push('"');
+        self.out.push(b'"');
         self
     }
 
@@ -61,57 +73,76 @@ impl<'o> Tag<'o> {
     /// (every one sorts between `class` and `href`).
     pub(crate) fn data(&mut self, name: &str, value: &str) -> &mut Self {
         debug_assert!(self.last <= "class", "data-{name} after {}", self.last);
-        self.out.push_str(" data-");
-        self.out.push_str(name);
-        self.out.push_str("=\"");
+        self.out.extend_from_slice(b" data-");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"=\"");
         escape_attr(self.out, value);
-        self.out.push('"');
+        self.out.push(b'"');
         self
     }
 
     /// Where the attributes' value is being written, for a value built in
     /// place (a path's `d`); the caller escapes what needs it and closes
     /// with `end_value`.
-    pub(crate) fn value_of(&mut self, name: &'static str) -> &mut String {
+    pub(crate) fn value_of(&mut self, name: &'static str) -> &mut Vec<u8> {
         self.name(name);
         self.out
     }
 
     pub(crate) fn end_value(&mut self) -> &mut Self {
-        self.out.push('"');
+        self.out.push(b'"');
         self
     }
 
     /// Ends the tag of an element without children.
     pub(crate) fn close(self) {
-        self.out.push_str("/>");
+        self.out.extend_from_slice(b"/>");
     }
 
     /// Ends the start tag; children follow.
-    pub(crate) fn open(self) -> &'o mut String {
-        self.out.push('>');
+    pub(crate) fn open(self) -> &'o mut Vec<u8> {
+        self.out.push(b'>');
         self.out
     }
 }
 
+/// `crate::layout::sanitize(s)`, borrowed when that is `s` itself (labels
+/// almost always are: the check spares an allocation per group).
+pub(crate) fn sanitized(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let edge = |c: Option<&u8>| matches!(c, Some(b' ' | b'\n'));
+    let clean = !edge(b.first())
+        && !edge(b.last())
+        && !b.iter().any(|&c| (c < 0x20 && c != b'\n') || c == 0x7f)
+        && !b
+            .windows(2)
+            .any(|w| matches!(w, [b' ', b' '] | [b' ', b'\n'] | [b'\n', b' ']))
+        && !s.contains(['\u{fffe}', '\u{ffff}']);
+    if clean {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(crate::layout::sanitize(s))
+    }
+}
+
 /// `<name>` + the escaped text + `</name>`: an element holding only text.
-pub(crate) fn text_element(out: &mut String, name: &str, text: &str) {
-    out.push('<');
-    out.push_str(name);
-    out.push('>');
+pub(crate) fn text_element(out: &mut Vec<u8>, name: &str, text: &str) {
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
     escape_text(out, text);
-    out.push_str("</");
-    out.push_str(name);
-    out.push('>');
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
 }
 
 /// Appends text content escaped (`& < >`).
-pub(crate) fn escape_text(out: &mut String, s: &str) {
+pub(crate) fn escape_text(out: &mut Vec<u8>, s: &str) {
     escape::<false>(out, s);
 }
 
 /// Appends an attribute value escaped (`& < > " '`).
-pub(crate) fn escape_attr(out: &mut String, s: &str) {
+pub(crate) fn escape_attr(out: &mut Vec<u8>, s: &str) {
     escape::<true>(out, s);
 }
 
@@ -139,22 +170,22 @@ fn find_special<const ATTR: bool>(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|i| at + i)
 }
 
-fn escape<const ATTR: bool>(out: &mut String, s: &str) {
+fn escape<const ATTR: bool>(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
     while let Some(i) = find_special::<ATTR>(bytes, start) {
         // `i` is at an ASCII byte, so both slices end on char boundaries.
-        out.push_str(&s[start..i]);
-        out.push_str(match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&apos;",
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(match bytes[i] {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            _ => b"&apos;",
         });
         start = i + 1;
     }
-    out.push_str(&s[start..]);
+    out.extend_from_slice(&bytes[start..]);
 }
 
 #[cfg(test)]
@@ -186,13 +217,13 @@ mod tests {
                     s.insert(pos, special);
                     s.push('<');
                     for attr in [false, true] {
-                        let mut out = String::from("x");
+                        let mut out = b"x".to_vec();
                         if attr {
                             escape_attr(&mut out, &s);
                         } else {
                             escape_text(&mut out, &s);
                         }
-                        assert_eq!(out, format!("x{}", slow(&s, attr)), "{s:?}");
+                        assert_eq!(out, format!("x{}", slow(&s, attr)).as_bytes(), "{s:?}");
                     }
                 }
             }
@@ -200,14 +231,35 @@ mod tests {
     }
 
     #[test]
+    fn sanitized_is_sanitize() {
+        let pieces = [
+            "a", " ", "  ", "\n", "\t", "\r", "\u{7f}", "\u{1}", "\u{fffe}", "\u{ffff}", "ש", "é",
+            "&",
+        ];
+        // Every string of up to four pieces.
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.dedup();
+        for s in &strings {
+            assert_eq!(sanitized(s), crate::layout::sanitize(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn a_tag_writes_its_attributes_escaped() {
-        let mut out = String::new();
+        let mut out = Vec::new();
         let mut tag = Tag::new(&mut out, "g");
         tag.attr("class", "a\"b").data("x", "<'>").attr("href", "&");
         tag.close();
         assert_eq!(
             out,
-            "<g class=\"a&quot;b\" data-x=\"&lt;&apos;&gt;\" href=\"&amp;\"/>"
+            b"<g class=\"a&quot;b\" data-x=\"&lt;&apos;&gt;\" href=\"&amp;\"/>"
         );
     }
 }

@@ -20,7 +20,7 @@ use crate::layout::scene::{Paint, Scene};
 use crate::model::Journey;
 use crate::render::{RenderOptions, Theme};
 use crate::text::FontId;
-use markup::{Tag, escape_attr};
+use markup::{Tag, escape_attr, sanitized};
 use shapes::push_n;
 use std::io::{self, Write};
 use stream::Sink;
@@ -34,7 +34,7 @@ const BATCH: usize = 512;
 pub(crate) struct Painter {
     theme: Theme,
     /// Indexed by `FontId.0`, then by `rtl`.
-    runs: Vec<Option<[String; 2]>>,
+    runs: Vec<Option<[Vec<u8>; 2]>>,
 }
 
 impl Painter {
@@ -52,11 +52,11 @@ impl Painter {
         theme::color(self.theme, paint)
     }
 
-    fn run_start(&self, out: &mut String, font: FontId, rtl: bool) {
+    fn run_start(&self, out: &mut Vec<u8>, font: FontId, rtl: bool) {
         match self.runs.get(usize::from(font.0)) {
-            Some(Some(starts)) => out.push_str(&starts[usize::from(rtl)]),
+            Some(Some(starts)) => out.extend_from_slice(&starts[usize::from(rtl)]),
             // Every font of the scene is listed; this only guards a gap.
-            _ => out.push_str(&text::run_start(font, rtl)),
+            _ => out.extend_from_slice(&text::run_start(font, rtl)),
         }
     }
 }
@@ -95,9 +95,11 @@ fn lang_tag(lang: &str) -> Option<&str> {
 pub(crate) fn to_string(journey: &Journey, scene: Scene, options: &RenderOptions) -> String {
     let mut sink = Sink::memory(BATCH);
     // Errors only come from an output stream, and this sink has none.
-    document(journey, scene, options, &mut sink)
+    let bytes = document(journey, scene, options, &mut sink)
         .and_then(|()| sink.finish())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // Only `str`s and ASCII went in, split at ASCII bytes: always UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The document, streamed to `out`.
@@ -138,24 +140,24 @@ fn document(
     head(out, journey, &scene);
     if options.embed_fonts {
         let at = out.len();
-        out.push('\n');
+        out.push(b'\n');
         let mut style = Tag::new(out, "style");
-        style.attr("type", "text/css");
+        style.lit("type", "text/css");
         let out = style.open();
         if fonts::write_css(out, &used) {
-            out.push_str("</style>");
+            out.extend_from_slice(b"</style>");
         } else {
             out.truncate(at);
         }
     }
     drop(used);
     stream::items(sink, scene.items, &p)?;
-    sink.buf().push_str("\n</svg>\n");
+    sink.buf().extend_from_slice(b"\n</svg>\n");
     Ok(())
 }
 
 /// The `<svg>` start tag, `<title>` and `<desc>`.
-fn head(out: &mut String, journey: &Journey, scene: &Scene) {
+fn head(out: &mut Vec<u8>, journey: &Journey, scene: &Scene) {
     let prefix = id_prefix(journey);
     let lang = journey.lang.as_deref().and_then(lang_tag);
     let mut tag = Tag::new(out, "svg");
@@ -163,37 +165,38 @@ fn head(out: &mut String, journey: &Journey, scene: &Scene) {
     escape_attr(labels, &format!("{prefix}-title {prefix}-desc"));
     tag.end_value();
     if scene.rtl {
-        tag.attr("direction", "rtl");
+        tag.lit("direction", "rtl");
     }
     tag.num("height", scene.height).attr("id", &prefix);
     if let Some(lang) = lang {
         tag.attr("lang", lang);
     }
-    tag.attr("role", "img").attr("version", "1.1");
+    tag.lit("role", "img").lit("version", "1.1");
     let view_box = tag.value_of("viewBox");
-    view_box.push_str("0 0 ");
+    view_box.extend_from_slice(b"0 0 ");
     push_n(view_box, scene.width);
-    view_box.push(' ');
+    view_box.push(b' ');
     push_n(view_box, scene.height);
     tag.end_value().num("width", scene.width);
     if let Some(lang) = lang {
         tag.attr("xml:lang", lang);
     }
-    tag.attr("xmlns", "http://www.w3.org/2000/svg")
-        .attr("xmlns:xlink", "http://www.w3.org/1999/xlink");
+    tag.lit("xmlns", "http://www.w3.org/2000/svg")
+        .lit("xmlns:xlink", "http://www.w3.org/1999/xlink");
     let out = tag.open();
+    let desc = description(journey);
     let texts = [
-        ("title", crate::layout::sanitize(&journey.title)),
-        ("desc", crate::layout::sanitize(&description(journey))),
+        ("title", sanitized(&journey.title)),
+        ("desc", sanitized(&desc)),
     ];
     for (name, text) in texts {
-        out.push('\n');
+        out.push(b'\n');
         let mut tag = Tag::new(out, name);
         tag.attr("id", &format!("{prefix}-{name}"));
         let out = tag.open();
         markup::escape_text(out, &text);
-        out.push_str("</");
-        out.push_str(name);
-        out.push('>');
+        out.extend_from_slice(b"</");
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'>');
     }
 }

@@ -7,9 +7,9 @@ use crate::layout::scene::{Circle, Cmd, Paint, PathShape, RectShape, Stroke};
 /// A coordinate with at most two decimals, trailing zeros trimmed.
 #[cfg(test)]
 pub(crate) fn n(v: f32) -> String {
-    let mut out = String::with_capacity(12);
+    let mut out = Vec::with_capacity(12);
     push_n(&mut out, v);
-    out
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Appends `n(v)`. Written from the integer number of hundredths: the same
@@ -17,51 +17,68 @@ pub(crate) fn n(v: f32) -> String {
 /// nearest to a two-decimal value, far from any rounding tie), without the
 /// exact float formatting and the allocations that were a sixth of a big
 /// map's time.
-pub(crate) fn push_n(out: &mut String, v: f32) {
-    let hundredths = (f64::from(v) * 100.0).round();
+pub(crate) fn push_n(out: &mut Vec<u8>, v: f32) {
+    let x = f64::from(v) * 100.0;
     // Below 1e9 a double resolves far finer than a hundredth.
-    if hundredths.abs() >= 1e11 || hundredths.is_nan() {
-        let s = format!("{:.2}", hundredths / 100.0);
+    if x.abs() >= 1e11 || x.is_nan() {
+        let s = format!("{:.2}", x.round() / 100.0);
         let s = s.trim_end_matches('0').trim_end_matches('.');
-        out.push_str(if s == "-0" { "0" } else { s });
+        out.extend_from_slice(if s == "-0" { b"0" } else { s.as_bytes() });
         return;
     }
-    let k = hundredths as i64;
-    if k < 0 {
-        out.push('-');
+    let k = round(x);
+    // Digits from the right into a buffer, then one copy: most numbers
+    // of a map are a handful of characters.
+    let mut buf = [0u8; 16];
+    let mut at = buf.len();
+    let (mut whole, frac) = (k.unsigned_abs() / 100, (k.unsigned_abs() % 100) as u8);
+    if frac != 0 {
+        if frac % 10 != 0 {
+            at -= 1;
+            buf[at] = b'0' + frac % 10;
+        }
+        at -= 2;
+        buf[at] = b'.';
+        buf[at + 1] = b'0' + frac / 10;
     }
-    let (mut whole, frac) = (k.unsigned_abs() / 100, k.unsigned_abs() % 100);
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
     loop {
         at -= 1;
-        digits[at] = b'0' + (whole % 10) as u8;
+        buf[at] = b'0' + (whole % 10) as u8;
         whole /= 10;
         if whole == 0 {
             break;
         }
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
+    if k < 0 {
+        at -= 1;
+        buf[at] = b'-';
     }
-    if frac != 0 {
-        out.push('.');
-        out.push(char::from(b'0' + (frac / 10) as u8));
-        if frac % 10 != 0 {
-            out.push(char::from(b'0' + (frac % 10) as u8));
-        }
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// `x.round()` (half away from zero) for `|x| < 1e11`, without the call
+/// `round` is on the baseline x86-64 target: `x - trunc(x)` is exact there.
+fn round(x: f64) -> i64 {
+    let t = x as i64;
+    let rest = x - t as f64;
+    if rest >= 0.5 {
+        t + 1
+    } else if rest <= -0.5 {
+        t - 1
+    } else {
+        t
     }
 }
 
 /// `fill`: `none` for an outline only.
 fn fill(tag: &mut Tag<'_>, p: &Painter, fill: Option<Paint>) {
-    tag.attr("fill", fill.map_or("none", |f| p.color(f)));
+    tag.lit("fill", fill.map_or("none", |f| p.color(f)));
 }
 
 /// `stroke` and `stroke-dasharray`: a path writes its caps and joins
 /// between these and `stroke-width`, in name order.
 fn stroke_and_dash(tag: &mut Tag<'_>, p: &Painter, stroke: &Stroke) {
-    tag.attr("stroke", p.color(stroke.paint));
+    tag.lit("stroke", p.color(stroke.paint));
     if let Some((a, b)) = stroke.dash {
         tag.pair("stroke-dasharray", a, b);
     }
@@ -75,8 +92,8 @@ fn stroke(tag: &mut Tag<'_>, p: &Painter, stroke: Option<&Stroke>) {
     }
 }
 
-pub(crate) fn rect(out: &mut String, r: &RectShape, p: &Painter) {
-    out.push('\n');
+pub(crate) fn rect(out: &mut Vec<u8>, r: &RectShape, p: &Painter) {
+    out.push(b'\n');
     let mut tag = Tag::new(out, "rect");
     fill(&mut tag, p, r.fill);
     tag.num("height", r.rect.h);
@@ -90,24 +107,24 @@ pub(crate) fn rect(out: &mut String, r: &RectShape, p: &Painter) {
     tag.close();
 }
 
-pub(crate) fn path(out: &mut String, s: &PathShape, p: &Painter) {
-    out.push('\n');
+pub(crate) fn path(out: &mut Vec<u8>, s: &PathShape, p: &Painter) {
+    out.push(b'\n');
     let mut tag = Tag::new(out, "path");
     let d = tag.value_of("d");
     for (i, c) in s.cmds.iter().enumerate() {
         if i > 0 {
-            d.push(' ');
+            d.push(b' ');
         }
-        let (letter, points): (char, &[f32]) = match c {
-            Cmd::Move(x, y) => ('M', &[*x, *y]),
-            Cmd::Line(x, y) => ('L', &[*x, *y]),
-            Cmd::Cubic(a, b, c2, e, f, g) => ('C', &[*a, *b, *c2, *e, *f, *g]),
-            Cmd::Close => ('Z', &[]),
+        let (letter, points): (u8, &[f32]) = match c {
+            Cmd::Move(x, y) => (b'M', &[*x, *y]),
+            Cmd::Line(x, y) => (b'L', &[*x, *y]),
+            Cmd::Cubic(a, b, c2, e, f, g) => (b'C', &[*a, *b, *c2, *e, *f, *g]),
+            Cmd::Close => (b'Z', &[]),
         };
         d.push(letter);
         for (i, &v) in points.iter().enumerate() {
             if i > 0 {
-                d.push(' ');
+                d.push(b' ');
             }
             push_n(d, v);
         }
@@ -116,15 +133,15 @@ pub(crate) fn path(out: &mut String, s: &PathShape, p: &Painter) {
     fill(&mut tag, p, s.fill);
     if let Some(st) = &s.stroke {
         stroke_and_dash(&mut tag, p, st);
-        tag.attr("stroke-linecap", "round")
-            .attr("stroke-linejoin", "round")
+        tag.lit("stroke-linecap", "round")
+            .lit("stroke-linejoin", "round")
             .num("stroke-width", st.width);
     }
     tag.close();
 }
 
-pub(crate) fn circle(out: &mut String, c: &Circle, p: &Painter) {
-    out.push('\n');
+pub(crate) fn circle(out: &mut Vec<u8>, c: &Circle, p: &Painter) {
+    out.push(b'\n');
     let mut tag = Tag::new(out, "circle");
     tag.num("cx", c.cx).num("cy", c.cy);
     fill(&mut tag, p, c.fill);

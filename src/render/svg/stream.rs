@@ -16,10 +16,14 @@ use std::io::{self, Write};
 /// Items per parallel task: enough to outweigh handing the task over.
 const CHUNK: usize = 32;
 
+/// Room for a chunk's text, so that it rarely grows: a card writes a
+/// kilobyte or less.
+const CHUNK_BYTES: usize = CHUNK * 1024;
+
 /// Where the document goes: kept whole in `buf`, or sent to `out` in
 /// pieces.
 pub(crate) struct Sink<'w> {
-    buf: String,
+    buf: Vec<u8>,
     out: Option<&'w mut dyn Write>,
     /// Items written together; a group with more children is streamed.
     batch: usize,
@@ -32,7 +36,7 @@ impl<'w> Sink<'w> {
     /// A sink keeping the document in memory.
     pub(crate) fn memory(batch: usize) -> Sink<'static> {
         Sink {
-            buf: String::new(),
+            buf: Vec::new(),
             out: None,
             batch: batch.max(1),
         }
@@ -40,14 +44,14 @@ impl<'w> Sink<'w> {
 
     pub(crate) fn to(out: &'w mut dyn Write, batch: usize) -> Sink<'w> {
         Sink {
-            buf: String::with_capacity(SEND_AT * 2),
+            buf: Vec::with_capacity(SEND_AT * 2),
             out: Some(out),
             batch: batch.max(1),
         }
     }
 
     /// Where small pieces are written.
-    pub(crate) fn buf(&mut self) -> &mut String {
+    pub(crate) fn buf(&mut self) -> &mut Vec<u8> {
         &mut self.buf
     }
 
@@ -61,27 +65,27 @@ impl<'w> Sink<'w> {
 
     fn send(&mut self) -> io::Result<()> {
         if let Some(out) = self.out.as_mut() {
-            out.write_all(self.buf.as_bytes())?;
+            out.write_all(&self.buf)?;
             self.buf.clear();
         }
         Ok(())
     }
 
     /// Appends a piece written elsewhere.
-    fn put(&mut self, piece: &str) -> io::Result<()> {
+    fn put(&mut self, piece: &[u8]) -> io::Result<()> {
         if self.out.is_none() || self.buf.len() + piece.len() < SEND_AT {
-            self.buf.push_str(piece);
+            self.buf.extend_from_slice(piece);
             return Ok(());
         }
         self.send()?;
         if let Some(out) = self.out.as_mut() {
-            out.write_all(piece.as_bytes())?;
+            out.write_all(piece)?;
         }
         Ok(())
     }
 
     /// Sends what is left; returns the document when kept in memory.
-    pub(crate) fn finish(mut self) -> io::Result<String> {
+    pub(crate) fn finish(mut self) -> io::Result<Vec<u8>> {
         self.send()?;
         if let Some(out) = self.out.as_mut() {
             out.flush()?;
@@ -129,11 +133,11 @@ fn write_batch(sink: &mut Sink<'_>, pending: &mut Vec<Item>, p: &Painter) -> io:
         }
         return sink.send_some();
     }
-    let pieces: Vec<String> = pending
+    let pieces: Vec<Vec<u8>> = pending
         .par_drain(..)
         .chunks(CHUNK)
         .map(|chunk| {
-            let mut out = String::new();
+            let mut out = Vec::with_capacity(CHUNK_BYTES);
             for item in chunk {
                 group::item(&mut out, &item, p);
             }

@@ -15,57 +15,57 @@ pub(crate) fn visible(t: &TextBlock) -> bool {
 
 /// The start of a run's `<text>` up to its `x` value: the attributes that
 /// only depend on the font and the direction, written once per font.
-pub(crate) fn run_start(font: FontId, rtl: bool) -> String {
-    let mut out = String::from("<text direction=\"");
-    out.push_str(if rtl { "rtl" } else { "ltr" });
-    out.push_str("\" font-family=\"");
+pub(crate) fn run_start(font: FontId, rtl: bool) -> Vec<u8> {
+    let mut out = b"<text direction=\"".to_vec();
+    out.extend_from_slice(if rtl { b"rtl" } else { b"ltr" });
+    out.extend_from_slice(b"\" font-family=\"");
     // The bundled families are plain CSS identifiers, valid unquoted;
     // dropping the quotes spares an `&apos;` pair each.
     escape_attr(&mut out, &text::family_list(font).replace('\'', ""));
-    out.push('"');
+    out.push(b'"');
     let weight = text::css_weight(font);
     if weight != 400 {
-        out.push_str(" font-weight=\"");
-        out.push_str(&weight.to_string());
-        out.push('"');
+        out.extend_from_slice(b" font-weight=\"");
+        out.extend_from_slice(weight.to_string().as_bytes());
+        out.push(b'"');
     }
-    out.push_str(" unicode-bidi=\"embed\" x=\"");
+    out.extend_from_slice(b" unicode-bidi=\"embed\" x=\"");
     out
 }
 
 /// Writes the block, if visible, as a child element (a newline first).
-pub(crate) fn block(out: &mut String, t: &TextBlock, p: &Painter) {
+pub(crate) fn block(out: &mut Vec<u8>, t: &TextBlock, p: &Painter) {
     if !visible(t) {
         return;
     }
-    out.push('\n');
+    out.push(b'\n');
     let mut g = Tag::new(out, "g");
-    g.attr("fill", p.color(t.paint))
+    g.lit("fill", p.color(t.paint))
         .num("font-size", t.style.size);
     if t.halo {
         // A halo in the background colour keeps labels legible where a
         // curve or line passes behind them.
-        g.attr("paint-order", "stroke")
-            .attr("stroke", p.color(t.background))
-            .attr("stroke-linejoin", "round")
-            .attr("stroke-width", "3");
+        g.lit("paint-order", "stroke")
+            .lit("stroke", p.color(t.background))
+            .lit("stroke-linejoin", "round")
+            .lit("stroke-width", "3");
     }
-    g.attr("text-anchor", "middle");
+    g.lit("text-anchor", "middle");
     if t.underline {
-        g.attr("text-decoration", "underline");
+        g.lit("text-decoration", "underline");
     }
     let out = g.open();
     for line in &t.lines {
         for run in &line.runs {
-            out.push('\n');
+            out.push(b'\n');
             p.run_start(out, run.font, run.rtl);
             push_n(out, run.cx);
-            out.push_str("\" y=\"");
+            out.extend_from_slice(b"\" y=\"");
             push_n(out, line.baseline);
-            out.push_str("\">");
+            out.extend_from_slice(b"\">");
             escape_text(out, &run.text);
-            out.push_str("</text>");
+            out.extend_from_slice(b"</text>");
         }
     }
-    out.push_str("\n</g>");
+    out.extend_from_slice(b"\n</g>");
 }
