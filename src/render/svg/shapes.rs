@@ -31,7 +31,11 @@ pub(crate) fn push_n(out: &mut Vec<u8>, v: f32) {
     // of a map are a handful of characters.
     let mut buf = [0u8; 16];
     let mut at = buf.len();
-    let (mut whole, frac) = (k.unsigned_abs() / 100, (k.unsigned_abs() % 100) as u8);
+    // Below 1e11 hundredths the whole part fits in 32 bits.
+    let (mut whole, frac) = (
+        (k.unsigned_abs() / 100) as u32,
+        (k.unsigned_abs() % 100) as u8,
+    );
     if frac != 0 {
         if frac % 10 != 0 {
             at -= 1;
@@ -41,13 +45,20 @@ pub(crate) fn push_n(out: &mut Vec<u8>, v: f32) {
         buf[at] = b'.';
         buf[at + 1] = b'0' + frac / 10;
     }
-    loop {
+    // Two digits at a time: a wide map's coordinates have six or seven.
+    while whole >= 100 {
+        let pair = 2 * (whole % 100) as usize;
+        whole /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if whole >= 10 {
+        let pair = 2 * whole as usize;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
         at -= 1;
-        buf[at] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
+        buf[at] = b'0' + whole as u8;
     }
     if k < 0 {
         at -= 1;
@@ -55,6 +66,14 @@ pub(crate) fn push_n(out: &mut Vec<u8>, v: f32) {
     }
     out.extend_from_slice(&buf[at..]);
 }
+
+/// "00" to "99".
+const PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
 
 /// `x.round()` (half away from zero) for `|x| < 1e11`, without the call
 /// `round` is on the baseline x86-64 target: `x - trunc(x)` is exact there.
