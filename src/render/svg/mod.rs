@@ -151,7 +151,7 @@ fn document(
         }
     }
     drop(used);
-    stream::items(sink, scene.items, &p)?;
+    stream::top(sink, scene.items, &p)?;
     sink.buf().extend_from_slice(b"\n</svg>\n");
     Ok(())
 }

@@ -27,7 +27,14 @@ pub(crate) struct Sink<'w> {
     out: Option<&'w mut dyn Write>,
     /// Items written together; a group with more children is streamed.
     batch: usize,
+    /// Whether batches are written on all cores.
+    parallel: bool,
 }
+
+/// Below this many items (counting the top level and the children of its
+/// groups) a map is written on one thread: handing out the tasks would cost
+/// more than it saves, and `cjm build` already writes many maps at once.
+pub(super) const PARALLEL_FROM: usize = 2_000;
 
 /// `buf` is sent out once it holds this much.
 const SEND_AT: usize = 64 * 1024;
@@ -39,6 +46,7 @@ impl<'w> Sink<'w> {
             buf: Vec::new(),
             out: None,
             batch: batch.max(1),
+            parallel: false,
         }
     }
 
@@ -47,6 +55,7 @@ impl<'w> Sink<'w> {
             buf: Vec::with_capacity(SEND_AT * 2),
             out: Some(out),
             batch: batch.max(1),
+            parallel: false,
         }
     }
 
@@ -94,8 +103,23 @@ impl<'w> Sink<'w> {
     }
 }
 
+/// Writes the document's items, in parallel if there are many.
+pub(crate) fn top(sink: &mut Sink<'_>, items: Vec<Item>, p: &Painter) -> io::Result<()> {
+    sink.parallel = size(&items) >= PARALLEL_FROM;
+    self::items(sink, items, p)
+}
+
+/// The items and their groups' children.
+pub(super) fn size(items: &[Item]) -> usize {
+    let children = |item: &Item| match item {
+        Item::Group(g) => g.items.len(),
+        Item::Rect(_) | Item::Path(_) | Item::Circle(_) | Item::Text(_) => 0,
+    };
+    items.len() + items.iter().map(children).sum::<usize>()
+}
+
 /// Writes `items` as children, in batches.
-pub(crate) fn items(sink: &mut Sink<'_>, items: Vec<Item>, p: &Painter) -> io::Result<()> {
+fn items(sink: &mut Sink<'_>, items: Vec<Item>, p: &Painter) -> io::Result<()> {
     let mut pending = Vec::with_capacity(sink.batch.min(items.len()));
     for item in items {
         match item {
@@ -127,7 +151,7 @@ fn big_group(sink: &mut Sink<'_>, mut g: Group, p: &Painter) -> io::Result<()> {
 /// Writes and drops the pending items: on this thread when few, else in
 /// chunks on all cores, joined in order.
 fn write_batch(sink: &mut Sink<'_>, pending: &mut Vec<Item>, p: &Painter) -> io::Result<()> {
-    if pending.len() <= CHUNK {
+    if !sink.parallel || pending.len() <= CHUNK {
         for item in pending.drain(..) {
             group::item(sink.buf(), &item, p);
         }

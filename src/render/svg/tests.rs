@@ -112,6 +112,7 @@ fn batched(
 fn batch_size_and_thread_count_do_not_change_a_byte() {
     for journey in [generated(300, 3, "en"), generated(300, 4, "fa")] {
         let scene = crate::layout::layout(&journey);
+        assert!(stream::size(&scene.items) >= stream::PARALLEL_FROM);
         let options = RenderOptions::default();
         let whole = to_string(&journey, scene.clone(), &options);
         assert!(whole.len() > 1_000_000, "{}", whole.len());
