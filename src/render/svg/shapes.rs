@@ -27,26 +27,25 @@ pub(crate) fn push_n(out: &mut Vec<u8>, v: f32) {
         return;
     }
     let k = round(x);
+    // Digits from the right into a buffer, then one copy: most numbers
+    // of a map are a handful of characters.
+    let mut buf = [0u8; 16];
+    let mut at = buf.len();
     // Below 1e11 hundredths the whole part fits in 32 bits.
     let (mut whole, frac) = (
         (k.unsigned_abs() / 100) as u32,
         (k.unsigned_abs() % 100) as u8,
     );
-    let sign = usize::from(k < 0);
-    let point = sign + whole.max(1).ilog10() as usize + 1;
-    let width = point
-        + match frac {
-            0 => 0,
-            f if f % 10 == 0 => 2,
-            _ => 3,
-        };
-    // Written into a fixed buffer appended whole and cut to its width:
-    // copying a constant 16 bytes is a couple of moves, not a `memcpy`.
-    let mut buf = [0u8; 16];
-    buf[0] = b'-';
-    // The whole part right to left, two digits at a time (a wide map's
-    // coordinates have six or seven).
-    let mut at = point;
+    if frac != 0 {
+        if frac % 10 != 0 {
+            at -= 1;
+            buf[at] = b'0' + frac % 10;
+        }
+        at -= 2;
+        buf[at] = b'.';
+        buf[at + 1] = b'0' + frac / 10;
+    }
+    // Two digits at a time: a wide map's coordinates have six or seven.
     while whole >= 100 {
         let pair = 2 * (whole % 100) as usize;
         whole /= 100;
@@ -55,17 +54,17 @@ pub(crate) fn push_n(out: &mut Vec<u8>, v: f32) {
     }
     if whole >= 10 {
         let pair = 2 * whole as usize;
-        buf[at - 2..at].copy_from_slice(&PAIRS[pair..pair + 2]);
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
     } else {
-        buf[at - 1] = b'0' + whole as u8;
+        at -= 1;
+        buf[at] = b'0' + whole as u8;
     }
-    if frac != 0 {
-        buf[point] = b'.';
-        buf[point + 1..point + 3].copy_from_slice(&PAIRS[2 * frac as usize..2 * frac as usize + 2]);
+    if k < 0 {
+        at -= 1;
+        buf[at] = b'-';
     }
-    let len = out.len();
-    out.extend_from_slice(&buf);
-    out.truncate(len + width);
+    out.extend_from_slice(&buf[at..]);
 }
 
 /// "00" to "99".
