@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::io::{self, Write};
 
 /// Items per parallel task: enough to outweigh handing the task over.
-const CHUNK: usize = 32;
+const CHUNK: usize = 64;
 
 /// Room for a chunk's text, so that it rarely grows: a card writes a
 /// kilobyte or less.
