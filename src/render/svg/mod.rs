@@ -25,8 +25,9 @@ use shapes::push_n;
 use std::io::{self, Write};
 use stream::Sink;
 
-/// Items written together (in parallel chunks) before being sent out: a
-/// few hundred kilobytes of text.
+/// Items written together (in parallel chunks) before being sent out: about
+/// a megabyte of text, few enough hand-overs between the cores that they
+/// cost little.
 const BATCH: usize = 2048;
 
 /// Colours for the chosen theme, and the start of a `<text>` for each font

@@ -25,7 +25,7 @@ const CHUNK_BYTES: usize = CHUNK * 1024;
 pub(crate) struct Sink<'w> {
     buf: Vec<u8>,
     out: Option<&'w mut dyn Write>,
-    /// Items written together; a group with more children is streamed.
+    /// Items written together before being sent out.
     batch: usize,
     /// Whether batches are written on all cores.
     parallel: bool,
