@@ -28,8 +28,8 @@ pub(crate) struct Parts {
     pub levels: BTreeMap<String, Level>,
 }
 
-impl Resolver<'_> {
-    pub(crate) fn journey(&mut self, journey: &ast::Journey) -> Parts {
+impl<'a> Resolver<'a> {
+    pub(crate) fn journey(&mut self, journey: &'a ast::Journey) -> Parts {
         let mut parts = Parts {
             title: journey
                 .title

@@ -8,6 +8,7 @@ mod computed;
 mod decode;
 mod journey;
 mod limits;
+mod positions;
 mod recovery;
 mod resolver;
 mod stage;
@@ -60,7 +61,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     }
 
     let mut resolver = Resolver {
-        lines: crate::diagnostic::LineIndex::new(&source),
+        lines: positions::Positions::new(&source),
         personas: Vec::new(),
         symbols: Symbols::default(),
         diags: Vec::new(),
@@ -70,11 +71,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     };
     resolver.symbols = Symbols::collect(&ast, &mut resolver.diags);
     resolver.sites.ids = resolver.symbols.spans().collect();
-    resolver.personas = resolver
-        .symbols
-        .ids_of(&[symbols::Kind::Persona])
-        .map(String::from)
-        .collect();
+    resolver.personas = resolver.symbols.ids_of(&[symbols::Kind::Persona]).collect();
     if parse_failed {
         (resolver.maybe_defined, resolver.maybe_stage) =
             recovery::unparsed_definitions(&source, &ast);

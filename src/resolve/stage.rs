@@ -1,7 +1,5 @@
 //! Stages and their touchpoints.
 
-use std::collections::BTreeMap;
-
 use super::journey::label_or_id;
 use super::resolver::Resolver;
 use super::symbols::Kind;
@@ -10,8 +8,8 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::model;
 use crate::syntax::ast::{self, StageStmt, TouchpointStmt, Word};
 
-impl Resolver<'_> {
-    pub(crate) fn stage(&mut self, s: &ast::Stage) -> model::Stage {
+impl<'a> Resolver<'a> {
+    pub(crate) fn stage(&mut self, s: &'a ast::Stage) -> model::Stage {
         let mut stage = model::Stage {
             id: s.id.text.clone(),
             label: label_or_id(&s.label, &s.id),
@@ -40,15 +38,12 @@ impl Resolver<'_> {
                 StageStmt::Reach(n) => {
                     if self.once(&mut reach, stmt.span, "reach", "stage") {
                         stage.reach = self.reach(n);
-                        self.sites.reach.insert(s.id.text.clone(), stmt.span);
+                        self.sites.reach.insert(&s.id.text, stmt.span);
                     }
                 }
                 StageStmt::Metric(m) => stage.metrics.extend(self.metric(m)),
                 StageStmt::Pain(p) => {
-                    self.sites
-                        .pains
-                        .entry(s.id.text.clone())
-                        .or_insert(stmt.span);
+                    self.sites.pains.entry(&s.id.text).or_insert(stmt.span);
                     stage.pains.push(p.value.clone());
                 }
                 StageStmt::Opportunity(o) => stage.opportunities.push(o.value.clone()),
@@ -70,7 +65,7 @@ impl Resolver<'_> {
     }
 
     /// The touchpoint, and whether it names owners of its own.
-    fn touchpoint(&mut self, t: &ast::Touchpoint, keyword: Span) -> (model::Touchpoint, bool) {
+    fn touchpoint(&mut self, t: &'a ast::Touchpoint, keyword: Span) -> (model::Touchpoint, bool) {
         let mut tp = model::Touchpoint {
             id: t.id.text.clone(),
             label: label_or_id(&t.label, &t.id),
@@ -92,8 +87,9 @@ impl Resolver<'_> {
         let mut own_owner = false;
         let (mut description, mut channel, mut moment, mut reach, mut link) =
             (None, None, None, None, None);
-        // The first emotion of each persona (`None`: no persona).
-        let mut emotions: BTreeMap<Option<String>, Span> = BTreeMap::new();
+        // The first emotion of each persona (`None`: no persona); a few
+        // at most, so a list.
+        let mut emotions: Vec<(Option<&'a str>, Span)> = Vec::new();
         const BLOCK: &str = "touchpoint";
         for stmt in t.body.iter().flatten() {
             let at = stmt.span;
@@ -122,7 +118,7 @@ impl Resolver<'_> {
                     }
                 }
                 TouchpointStmt::Pain(s) => {
-                    self.sites.pains.entry(t.id.text.clone()).or_insert(at);
+                    self.sites.pains.entry(&t.id.text).or_insert(at);
                     tp.pains.push(s.value.clone());
                 }
                 TouchpointStmt::Opportunity(s) => tp.opportunities.push(s.value.clone()),
@@ -189,9 +185,9 @@ impl Resolver<'_> {
 
     fn emotion(
         &mut self,
-        e: &ast::Emotion,
+        e: &'a ast::Emotion,
         at: Span,
-        seen: &mut BTreeMap<Option<String>, Span>,
+        seen: &mut Vec<(Option<&'a str>, Span)>,
     ) -> Option<model::Emotion> {
         let score = self.score(&e.score);
         let persona = match &e.persona {
@@ -199,10 +195,10 @@ impl Resolver<'_> {
                 if !self.reference(word, &[Kind::Persona], "emotion") {
                     return None;
                 }
-                Some(word.text.clone())
+                Some(word.text.as_str())
             }
             None if self.personas_defined() >= 2 => {
-                let first = self.personas.first().map_or("persona", String::as_str);
+                let first = self.personas.first().copied().unwrap_or("persona");
                 self.diags.push(
                     Diagnostic::error(
                         "cjm::persona-required",
@@ -223,19 +219,19 @@ impl Resolver<'_> {
             // With one persona the emotion is hers; with none it is no one's.
             // (`personas`, gathered once: scanning every symbol for each
             // emotion made large journeys quadratic.)
-            None => self.personas.first().cloned(),
+            None => self.personas.first().copied(),
         };
-        if let Some(first) = seen.get(&persona) {
-            let message = match &persona {
+        if let Some(&(_, first)) = seen.iter().find(|(p, _)| *p == persona) {
+            let message = match persona {
                 Some(p) => format!("persona `{p}` has two emotions in this touchpoint"),
                 None => "this touchpoint has two emotions".to_string(),
             };
-            self.duplicate(*first, at, message, "emotion");
+            self.duplicate(first, at, message, "emotion");
             return None;
         }
-        seen.insert(persona.clone(), at);
+        seen.push((persona, at));
         Some(model::Emotion {
-            persona,
+            persona: persona.map(String::from),
             score: score?,
             label: e.label.as_ref().map(|l| l.value.clone()),
         })

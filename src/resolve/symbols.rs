@@ -1,7 +1,7 @@
 //! The one namespace of a file: every persona, team, channel, stage and
 //! touchpoint ID, where it is defined, and how references find them.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::syntax::ast::{self, JourneyStmt, StageStmt};
@@ -35,12 +35,15 @@ pub(crate) struct Def {
     pub span: Span,
 }
 
-/// Every definition of the file, first definition wins.
+/// Every definition of the file, first definition wins. IDs are borrowed
+/// from the syntax tree: a journey defines thousands, and copying each
+/// (twice) cost more than resolving it.
 #[derive(Debug, Default)]
-pub(crate) struct Symbols {
-    defs: BTreeMap<String, Def>,
+pub(crate) struct Symbols<'a> {
+    /// Only looked up, never iterated into output: its order is free.
+    defs: HashMap<&'a str, Def>,
     /// IDs in definition order, for stable "did you mean" tie-breaking.
-    order: Vec<String>,
+    order: Vec<&'a str>,
     /// Searches of the whole namespace made for help texts so far: each
     /// costs time in the number of IDs, so a file with thousands of bad
     /// references gets help for the first `MAX_SEARCHES` only, instead of
@@ -50,9 +53,9 @@ pub(crate) struct Symbols {
 
 const MAX_SEARCHES: usize = 200;
 
-impl Symbols {
+impl<'a> Symbols<'a> {
     /// Collects every definition, reporting IDs defined twice.
-    pub(crate) fn collect(journey: &ast::Journey, diags: &mut Vec<Diagnostic>) -> Symbols {
+    pub(crate) fn collect(journey: &'a ast::Journey, diags: &mut Vec<Diagnostic>) -> Self {
         let mut symbols = Symbols::default();
         for stmt in &journey.body {
             match &stmt.kind {
@@ -73,8 +76,8 @@ impl Symbols {
         symbols
     }
 
-    fn define(&mut self, id: &ast::Word, kind: Kind, diags: &mut Vec<Diagnostic>) {
-        if let Some(first) = self.defs.get(&id.text) {
+    fn define(&mut self, id: &'a ast::Word, kind: Kind, diags: &mut Vec<Diagnostic>) {
+        if let Some(first) = self.defs.get(id.text.as_str()) {
             let what = if first.kind == kind {
                 format!("`{}` is already defined", id.text)
             } else {
@@ -96,18 +99,19 @@ impl Symbols {
             return;
         }
         self.defs.insert(
-            id.text.clone(),
+            &id.text,
             Def {
                 kind,
                 span: id.span,
             },
         );
-        self.order.push(id.text.clone());
+        self.order.push(&id.text);
     }
 
-    /// The span of every definition's ID (the first one for duplicates).
-    pub(crate) fn spans(&self) -> impl Iterator<Item = (String, Span)> + '_ {
-        self.defs.iter().map(|(id, def)| (id.clone(), def.span))
+    /// The span of every definition's ID (the first one for duplicates),
+    /// in no particular order.
+    pub(crate) fn spans(&self) -> impl Iterator<Item = (&'a str, Span)> + '_ {
+        self.defs.iter().map(|(id, def)| (*id, def.span))
     }
 
     pub(crate) fn get(&self, id: &str) -> Option<Def> {
@@ -115,11 +119,11 @@ impl Symbols {
     }
 
     /// IDs of the given kinds, in definition order.
-    pub(crate) fn ids_of<'a>(&'a self, kinds: &'a [Kind]) -> impl Iterator<Item = &'a str> + 'a {
+    pub(crate) fn ids_of<'k>(&'k self, kinds: &'k [Kind]) -> impl Iterator<Item = &'a str> + 'k {
         self.order
             .iter()
             .filter(move |id| self.defs.get(*id).is_some_and(|d| kinds.contains(&d.kind)))
-            .map(String::as_str)
+            .copied()
     }
 
     /// Whether a help text may still search the namespace (see `searches`).
@@ -131,7 +135,7 @@ impl Symbols {
 
     /// The defined ID of one of `kinds` closest to `wanted`, when close
     /// enough to be a likely typo.
-    pub(crate) fn suggest<'a>(&'a self, wanted: &str, kinds: &'a [Kind]) -> Option<&'a str> {
+    pub(crate) fn suggest(&self, wanted: &str, kinds: &[Kind]) -> Option<&'a str> {
         if !self.may_search() {
             return None;
         }
