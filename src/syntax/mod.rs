@@ -22,6 +22,7 @@ pub(crate) fn parse(source: &str) -> (ast::File, Vec<Diagnostic>) {
     let mut lower = lower::Lower {
         src: source,
         diagnostics: split.diagnostics,
+        tokens: Vec::new(),
     };
     let journey = lower.file(&split.stmts);
     let mut diagnostics = lower.diagnostics;
