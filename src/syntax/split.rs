@@ -14,6 +14,9 @@ use crate::diagnostic::{Diagnostic, Span};
 #[derive(Debug)]
 pub(crate) struct RawStmt {
     pub start: usize,
+    /// Length of the first word (`first_word`), 0 when there is none:
+    /// found once here, asked for by every later step.
+    pub word_len: usize,
     /// End of the head, trailing spaces left out.
     pub head_end: usize,
     /// The head holds an unterminated string (already reported): it is not
@@ -57,7 +60,7 @@ impl RawStmt {
 
     /// The first word of the head when it looks like a keyword.
     pub(crate) fn word<'s>(&self, source: &'s str) -> Option<&'s str> {
-        first_word(source, self.start)
+        (self.word_len > 0).then(|| &source[self.start..self.start + self.word_len])
     }
 }
 
@@ -187,15 +190,21 @@ impl Scanner<'_> {
                 }
                 continue;
             }
-            let stmt = self.statement(Context::Top, &[]);
+            let word = first_word(self.src, self.pos);
+            let stmt = self.statement(Context::Top, &[], word);
             stmts.push(stmt);
         }
         stmts
     }
 
     /// One statement in a block of kind `context`, the cursor on its first
-    /// character.
-    fn statement(&mut self, context: Context, ancestors: &[Context]) -> RawStmt {
+    /// character, which starts `word` (`first_word` there).
+    fn statement(
+        &mut self,
+        context: Context,
+        ancestors: &[Context],
+        word: Option<&str>,
+    ) -> RawStmt {
         let start = self.pos;
         let indent = self.indent();
         let mut broken = false;
@@ -230,7 +239,7 @@ impl Scanner<'_> {
         if !opens_block
             && !broken
             && self.peek() == Some(b'\n')
-            && let Some(brace) = self.missing_open(start, head_end, indent, context)
+            && let Some(brace) = self.missing_open(word, head_end, indent, context)
         {
             {
                 (missing_open, opens_block) = (true, true);
@@ -251,7 +260,7 @@ impl Scanner<'_> {
             if !without_brace {
                 self.pos += 1;
             }
-            let inner = self.block_context(start, context);
+            let inner = word.map_or(Context::Skip, |word| keywords::opened_by(word, context));
             let mut chain = ancestors.to_vec();
             chain.push(context);
             let (stmts, close) = self.block(open, inner, indent, &chain, without_brace);
@@ -275,15 +284,11 @@ impl Scanner<'_> {
         };
         RawStmt {
             start,
+            word_len: word.map_or(0, str::len),
             head_end,
             broken,
             block,
         }
-    }
-
-    /// The kind of block the statement at `start` opens.
-    fn block_context(&self, start: usize, context: Context) -> Context {
-        first_word(self.src, start).map_or(Context::Skip, |word| keywords::opened_by(word, context))
     }
 
     /// The statements of a block whose `{` was just consumed, up to and
@@ -318,13 +323,14 @@ impl Scanner<'_> {
                 self.pos += 1;
                 return (stmts, Close::Brace(self.pos - 1));
             }
-            if self.belongs_outside(context, opener_indent, ancestors) {
-                let word_len = first_word(self.src, self.pos).map_or(1, str::len);
+            let word = first_word(self.src, self.pos);
+            if self.belongs_outside(word, context, opener_indent, ancestors) {
+                let word_len = word.map_or(1, str::len);
                 let before = Span::new(self.pos, self.pos + word_len);
                 self.unclosed(open, context, Some(before));
                 return (stmts, Close::Implicit);
             }
-            let stmt = self.statement(context, ancestors);
+            let stmt = self.statement(context, ancestors, word);
             stmts.push(stmt);
         }
     }
