@@ -1,5 +1,6 @@
 //! Lints: the seeds' advice as warnings (language.md §6).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// How a lint is reported.
@@ -40,16 +41,16 @@ pub(crate) use levels::apply;
 use crate::diagnostic::Span;
 
 /// Where the things lints talk about are written, gathered by `resolve`
-/// (the model keeps no byte spans). IDs are borrowed from the syntax tree;
-/// the maps are only looked up, so their order never shows.
+/// (the model keeps no byte spans). IDs are borrowed from the source (see
+/// `resolve`); the maps are only looked up, so their order never shows.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Sites<'a> {
     /// The `journey` keyword.
     pub journey: Span,
     /// The ID of every definition.
-    pub ids: HashMap<&'a str, Span>,
+    pub ids: HashMap<Cow<'a, str>, Span>,
     /// The first `pain` statement of each stage and touchpoint, by its ID.
-    pub pains: HashMap<&'a str, Span>,
+    pub pains: HashMap<Cow<'a, str>, Span>,
     /// The `reach` statement of each stage, by its ID.
-    pub reach: HashMap<&'a str, Span>,
+    pub reach: HashMap<Cow<'a, str>, Span>,
 }

@@ -40,7 +40,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     };
     let (file, mut diagnostics) = syntax::parse(&source);
     let parse_failed = diagnostics.iter().any(Diagnostic::is_error);
-    let Some(ast) = file.journey else {
+    let Some(mut ast) = file.journey else {
         if !parse_failed {
             diagnostics.push(
                 Diagnostic::error(
@@ -61,6 +61,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     }
 
     let mut resolver = Resolver {
+        src: &source,
         lines: positions::Positions::new(&source),
         personas: Vec::new(),
         symbols: Symbols::default(),
@@ -69,14 +70,19 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         maybe_stage: false,
         sites: lint::Sites::default(),
     };
-    resolver.symbols = Symbols::collect(&ast, &mut resolver.diags);
+    resolver.symbols = Symbols::collect(&source, &ast, &mut resolver.diags);
     resolver.sites.ids = resolver.symbols.spans().collect();
-    resolver.personas = resolver.symbols.ids_of(&[symbols::Kind::Persona]).collect();
+    resolver.personas = resolver
+        .symbols
+        .ids_of(&[symbols::Kind::Persona])
+        .cloned()
+        .collect();
     if parse_failed {
         (resolver.maybe_defined, resolver.maybe_stage) =
             recovery::unparsed_definitions(&source, &ast);
     }
-    let parts = resolver.journey(&ast);
+    // The tree's texts are moved into the model: it is not read after.
+    let parts = resolver.journey(&mut ast);
     let Resolver { diags, sites, .. } = resolver;
     diagnostics.extend(diags);
 

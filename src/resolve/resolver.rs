@@ -1,6 +1,7 @@
 //! The state shared while one journey is resolved, and the checks every
 //! part of it uses: references, single-valued statements, numbers.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::symbols::{Kind, Symbols};
@@ -8,11 +9,12 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::lint::Sites;
 use crate::syntax::ast::{Num, Word};
 
-/// `'a`: the source text and its syntax tree, which IDs are borrowed from.
+/// `'a`: the source text, which IDs are borrowed from.
 pub(crate) struct Resolver<'a> {
+    pub src: &'a str,
     pub lines: super::positions::Positions<'a>,
     /// Persona IDs in definition order.
-    pub personas: Vec<&'a str>,
+    pub personas: Vec<Cow<'a, str>>,
     pub symbols: Symbols<'a>,
     pub diags: Vec<Diagnostic>,
     /// IDs that statements which failed to parse seem to define: no
