@@ -170,7 +170,7 @@ impl Matcher<'_> {
                     self.peek(at + 1)?;
                     at += 2;
                 }
-                _ => at += 1,
+                _ => at = super::scan::find_any(self.b, at + 1, [b'"', b'\\']),
             }
         }
         self.pos = at + 1;

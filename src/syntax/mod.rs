@@ -8,6 +8,7 @@ mod fast;
 mod grammar;
 mod keywords;
 mod lower;
+mod scan;
 mod split;
 pub(crate) mod strings;
 #[cfg(test)]

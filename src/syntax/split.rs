@@ -7,6 +7,7 @@ mod recovery;
 
 use super::ast::Comment;
 use super::keywords::{self, Context};
+use super::scan;
 use crate::diagnostic::{Diagnostic, Span};
 
 /// One statement: its head (keyword to end of line, `;`, `{`, `}` or `#`)
@@ -90,6 +91,12 @@ pub(crate) fn split(source: &str) -> Split {
         diagnostics: scanner.diagnostics,
     }
 }
+
+/// The bytes a statement head's scan stops at.
+const HEAD_ENDS: [u8; 6] = [b'\n', b';', b'{', b'}', b'#', b'"'];
+
+/// The bytes a string's scan stops at.
+const STRING_ENDS: [u8; 3] = [b'\n', b'\\', b'"'];
 
 /// Blocks nest four deep at most in a valid file; far deeper nesting is
 /// refused rather than risking the stack.
@@ -217,7 +224,8 @@ impl Scanner<'_> {
                         break;
                     }
                 }
-                _ => self.pos += 1,
+                // Skips what no case above is about, a word at a time.
+                _ => self.pos = scan::find_any(self.bytes, self.pos + 1, HEAD_ENDS),
             }
         }
         let mut head_end = self.pos;
@@ -369,7 +377,7 @@ impl Scanner<'_> {
                     self.pos += 1;
                     return true;
                 }
-                _ => self.pos += 1,
+                _ => self.pos = scan::find_any(self.bytes, self.pos + 1, STRING_ENDS),
             }
         }
         self.diagnostics.push(
