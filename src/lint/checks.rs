@@ -115,7 +115,7 @@ fn unaddressed_pain(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>)
         }
         let span = sites
             .pains
-            .get(id)
+            .get(id.as_str())
             .copied()
             .unwrap_or_else(|| id_span(sites, id));
         out.push(
@@ -208,7 +208,7 @@ fn funnel_increase(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) 
         }
         let span = sites
             .reach
-            .get(&next.id)
+            .get(next.id.as_str())
             .copied()
             .unwrap_or_else(|| id_span(sites, &next.id));
         let mut diagnostic = lint(
@@ -223,7 +223,7 @@ fn funnel_increase(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) 
         .with_help(
             "a funnel narrows: check both figures, or reorder the stages if this one comes earlier",
         );
-        if let Some(prev_span) = sites.reach.get(&prev.id) {
+        if let Some(prev_span) = sites.reach.get(prev.id.as_str()) {
             diagnostic = diagnostic.with_secondary(*prev_span, "the previous stage's reach");
         }
         out.push(diagnostic);
