@@ -132,12 +132,8 @@ fn write_one(
     ctx: &Context,
 ) -> Result<Staged, Failure> {
     let staged = match format {
-        Format::Svg => stage(path, |out| {
-            out.write_all(cjm::render::svg(journey, &ctx.render).as_bytes())
-        }),
-        Format::Json => stage(path, |out| {
-            out.write_all(cjm::render::json(journey).as_bytes())
-        }),
+        Format::Svg => stage(path, |out| cjm::render::svg_to(journey, &ctx.render, out)),
+        Format::Json => stage(path, |out| cjm::render::json_to(journey, out)),
         Format::Png => {
             let png = cjm::render::png(journey, &ctx.render, ctx.scale)
                 .map_err(|e| Failure::Render(e.to_string()))?;
