@@ -28,7 +28,10 @@ const RLM: char = '\u{200F}';
 /// of each character.
 pub(crate) struct Paragraph<'a> {
     pub text: &'a str,
-    pub bidi: ParagraphBidiInfo<'a>,
+    /// `None` for a left-to-right paragraph without characters that could
+    /// make any part of it right to left (see [`left_to_right_only`]): every
+    /// level is 0, and the whole line is one run.
+    pub bidi: Option<ParagraphBidiInfo<'a>>,
     /// (byte offset, character, face) for each character, in logical order.
     pub chars: Vec<(usize, char, FontId)>,
 }
@@ -51,7 +54,10 @@ pub(crate) fn layout_line(para: &Paragraph<'_>, range: Range<usize>, style: Styl
             runs: Vec::new(),
         };
     }
-    let (levels, level_runs) = para.bidi.visual_runs(range);
+    let (levels, level_runs) = match &para.bidi {
+        Some(bidi) => bidi.visual_runs(range),
+        None => (Vec::new(), vec![range]),
+    };
     let mut x = 0.0f32;
     let mut runs = Vec::new();
     for level_run in level_runs {
@@ -86,6 +92,34 @@ pub(crate) fn layout_line(para: &Paragraph<'_>, range: Range<usize>, style: Styl
     Line { width: x, runs }
 }
 
+/// Whether, in a left-to-right paragraph, the Unicode Bidi Algorithm
+/// leaves every character of `text` at level 0: true when it has no
+/// right-to-left letter (R, AL), no Arabic number (AN) and no explicit
+/// embedding, override or isolate. Without those, European numbers
+/// become L after the start of the paragraph (W7) and neutrals between
+/// L and L, or at the paragraph's edges, are L (N1, N2).
+pub(crate) fn left_to_right_only(text: &str) -> bool {
+    // No character below U+0590 is of those classes (a test checks).
+    text.chars().all(|c| {
+        c < '\u{0590}'
+            || !matches!(
+                bidi_class(c),
+                BidiClass::R
+                    | BidiClass::AL
+                    | BidiClass::AN
+                    | BidiClass::LRE
+                    | BidiClass::LRO
+                    | BidiClass::RLE
+                    | BidiClass::RLO
+                    | BidiClass::PDF
+                    | BidiClass::LRI
+                    | BidiClass::RLI
+                    | BidiClass::FSI
+                    | BidiClass::PDI
+            )
+    })
+}
+
 /// `range` without the whitespace at its ends.
 fn trim_whitespace(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
@@ -116,10 +150,14 @@ fn font_pieces(para: &Paragraph<'_>, run: Range<usize>) -> Vec<(FontId, Range<us
 /// a run), and RLMs at the edges of an RTL run that starts or ends with a
 /// neutral character.
 fn run_text(core: &str, rtl: bool) -> String {
-    let mut text: String = core
-        .chars()
-        .filter(|&c| !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069))
-        .collect();
+    // Every bidi control is encoded starting with byte 0xE2.
+    let mut text: String = if core.as_bytes().contains(&0xE2) {
+        core.chars()
+            .filter(|&c| !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069))
+            .collect()
+    } else {
+        core.to_string()
+    };
     if rtl {
         let strong = |c: Option<char>| {
             c.is_some_and(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))

@@ -10,7 +10,7 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use harfrust::{Direction, GlyphBuffer, ShapeOptions, ShapePlan, ShaperData, UnicodeBuffer};
 
 use super::FontId;
-use super::cache::Memo;
+use super::cache::TextMemo;
 use super::fonts::{self, FACE_COUNT, Script};
 
 /// Shaping tables of each face, built once.
@@ -28,7 +28,7 @@ static PLANS: LazyLock<Mutex<HashMap<PlanKey, Arc<ShapePlan>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// Cached widths in font units per (face, rtl, text).
-static WIDTHS: Memo<(u8, bool, String), f32> = Memo::new(200_000);
+static WIDTHS: TextMemo<f32> = TextMemo::new(200_000);
 
 /// Shapes `text` with one face in one direction and hands the glyphs to `f`.
 /// `None` if the face is missing (never for the bundled faces).
@@ -79,7 +79,8 @@ pub(crate) fn width_units(font: FontId, rtl: bool, text: &str) -> f32 {
     if text.is_empty() {
         return 0.0;
     }
-    WIDTHS.get_or((font.0, rtl, text.to_string()), |(_, _, text)| {
+    let extra = u128::from(font.0) | u128::from(rtl) << 8;
+    WIDTHS.get_or(extra, text, || {
         with_shaped(font, rtl, text, |out| {
             out.glyph_positions()
                 .iter()

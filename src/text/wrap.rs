@@ -7,7 +7,7 @@ use std::ops::Range;
 use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::bidi::{Paragraph, layout_line};
+use super::bidi::{Paragraph, layout_line, left_to_right_only};
 use super::fonts::{self, is_attached};
 use super::shape::width_px;
 use super::{FontId, Line, Style};
@@ -80,13 +80,30 @@ pub(crate) fn paragraph_width(text: &str, style: Style) -> f32 {
 
 /// Breaks and lays out every paragraph of `text`.
 pub(crate) fn wrap(text: &str, style: Style, max_width: f32, base_rtl: bool) -> Vec<Line> {
+    wrap_with(text, style, max_width, base_rtl, true)
+}
+
+/// [`wrap`], with or without the shortcuts for left-to-right and ASCII
+/// text (the tests check both ways give the same lines).
+pub(crate) fn wrap_with(
+    text: &str,
+    style: Style,
+    max_width: f32,
+    base_rtl: bool,
+    shortcuts: bool,
+) -> Vec<Line> {
     let level = if base_rtl { Level::rtl() } else { Level::ltr() };
     let mut lines = Vec::new();
     for text in paragraphs(text) {
-        let assigned = fonts::assign(&text, style.weight);
+        let assigned = if shortcuts {
+            fonts::assign(&text, style.weight)
+        } else {
+            fonts::assign_by_rules(&text, style.weight)
+        };
+        let plain = shortcuts && !base_rtl && left_to_right_only(&text);
         let para = Paragraph {
             text: &text,
-            bidi: ParagraphBidiInfo::new(&text, Some(level)),
+            bidi: (!plain).then(|| ParagraphBidiInfo::new(&text, Some(level))),
             chars: text
                 .char_indices()
                 .zip(&assigned)
