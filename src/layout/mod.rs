@@ -19,6 +19,9 @@ mod textbox;
 pub(crate) use textbox::sanitize;
 mod words;
 
+#[cfg(test)]
+mod parallel_tests;
+
 use crate::model::{Direction, Journey};
 use cell::{Cell, rect};
 use grid::Grid;
