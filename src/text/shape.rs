@@ -4,6 +4,7 @@
 //! measures the same strings many times (once per candidate width, once per
 //! pass), and a width in font units serves every font size.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
@@ -42,7 +43,9 @@ fn with_shaped<R>(
     let data = SHAPER_DATA.get(usize::from(font.0))?.as_ref()?;
     let shaper = data.shaper(&face.font).build();
 
-    let mut buffer = UnicodeBuffer::new();
+    // Each thread reuses one buffer (cleared by harfrust before it is
+    // handed back) instead of allocating its arrays for every text.
+    let mut buffer = SPARE_BUFFER.take().unwrap_or_default();
     buffer.push_str(text);
     buffer.set_direction(if rtl {
         Direction::RightToLeft
@@ -70,7 +73,13 @@ fn with_shaped<R>(
             .clone()
     };
     let output = shaper.shape(buffer, ShapeOptions::new().plan(Some(&plan)));
-    Some(f(&output))
+    let result = f(&output);
+    SPARE_BUFFER.set(Some(output.clear()));
+    Some(result)
+}
+
+thread_local! {
+    static SPARE_BUFFER: Cell<Option<UnicodeBuffer>> = const { Cell::new(None) };
 }
 
 /// Advance width of `text` in `font`'s units per em, shaped in one
@@ -139,6 +148,40 @@ mod tests {
             assert!(ids.iter().all(|&g| g != 0), "{text}: {ids:?}");
             assert!(width_px(font, true, text, 16.0) > 16.0);
         }
+    }
+
+    #[test]
+    fn a_reused_buffer_shapes_as_a_new_one() {
+        let texts = [
+            ("Checkout page", Script::Latin, false),
+            ("שלום עולם!", Script::Hebrew, true),
+            ("می\u{200C}خواهم پرداخت", Script::Arabic, true),
+            ("fi ffl AV To", Script::Latin, false),
+            ("e\u{301}\u{302} x", Script::Latin, false),
+        ];
+        let shaped = |font, rtl, text| {
+            with_shaped(font, rtl, text, |out| {
+                let ids: Vec<u32> = out.glyph_infos().iter().map(|g| g.glyph_id).collect();
+                let advances: Vec<i32> =
+                    out.glyph_positions().iter().map(|p| p.x_advance).collect();
+                (ids, advances)
+            })
+        };
+        let mut first = Vec::new();
+        for &(text, script, rtl) in &texts {
+            for weight in [Weight::Regular, Weight::Bold] {
+                SPARE_BUFFER.set(None);
+                first.push(shaped(face_id(script, weight), rtl, text));
+            }
+        }
+        // Now every text after another one, through the same buffer.
+        let mut again = Vec::new();
+        for &(text, script, rtl) in &texts {
+            for weight in [Weight::Regular, Weight::Bold] {
+                again.push(shaped(face_id(script, weight), rtl, text));
+            }
+        }
+        assert_eq!(first, again);
     }
 
     #[test]

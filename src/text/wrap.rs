@@ -2,6 +2,7 @@
 //! Unicode line break opportunities (UAX #14), in logical order; a word
 //! wider than the line is broken between characters.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_bidi::{Level, ParagraphBidiInfo};
@@ -19,13 +20,32 @@ const EPSILON: f32 = 0.01;
 /// Splits `text` into paragraphs at mandatory line breaks and normalises
 /// each one the way the SVG shows it: runs of spaces and tabs become one
 /// space (SVG collapses them, so measuring them would overstate the width).
-pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+pub(crate) fn paragraphs(text: &str) -> Vec<Cow<'_, str>> {
+    // Labels are sanitised before they get here: most have nothing to
+    // split or collapse, and are their own single paragraph.
+    let plain = !text.contains(is_break) && !text.contains('\t') && !text.contains("  ");
+    if plain {
+        vec![Cow::Borrowed(text)]
+    } else {
+        split_paragraphs(text).into_iter().map(Cow::Owned).collect()
+    }
+}
+
+fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        '\r' | '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// [`paragraphs`], character by character.
+fn split_paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\r' | '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            c if is_break(c) => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
@@ -95,6 +115,7 @@ pub(crate) fn wrap_with(
     let level = if base_rtl { Level::rtl() } else { Level::ltr() };
     let mut lines = Vec::new();
     for text in paragraphs(text) {
+        let text: &str = &text;
         let assigned = if shortcuts {
             fonts::assign(&text, style.weight)
         } else {
@@ -419,6 +440,25 @@ fn joins_to_next(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_is_one_paragraph_as_splitting_finds() {
+        let pieces = [
+            "a", "ש", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{85}", "\u{2029}", "\u{0B}",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            let fast: Vec<String> = paragraphs(s).into_iter().map(Cow::into_owned).collect();
+            assert_eq!(fast, split_paragraphs(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn arabic_joins_are_recognised() {
