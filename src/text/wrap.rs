@@ -117,14 +117,14 @@ pub(crate) fn wrap_with(
     for text in paragraphs(text) {
         let text: &str = &text;
         let assigned = if shortcuts {
-            fonts::assign(&text, style.weight)
+            fonts::assign(text, style.weight)
         } else {
-            fonts::assign_by_rules(&text, style.weight)
+            fonts::assign_by_rules(text, style.weight)
         };
-        let plain = shortcuts && !base_rtl && left_to_right_only(&text);
+        let plain = shortcuts && !base_rtl && left_to_right_only(text);
         let para = Paragraph {
-            text: &text,
-            bidi: (!plain).then(|| ParagraphBidiInfo::new(&text, Some(level))),
+            text,
+            bidi: (!plain).then(|| ParagraphBidiInfo::new(text, Some(level))),
             chars: text
                 .char_indices()
                 .zip(&assigned)
