@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
 
 use super::fonts::is_attached;
 use super::shape::width_px;
@@ -28,12 +28,32 @@ const RLM: char = '\u{200F}';
 /// of each character.
 pub(crate) struct Paragraph<'a> {
     pub text: &'a str,
-    /// `None` for a left-to-right paragraph without characters that could
-    /// make any part of it right to left (see [`left_to_right_only`]): every
-    /// level is 0, and the whole line is one run.
-    pub bidi: Option<ParagraphBidiInfo<'a>>,
+    pub levels: Levels<'a>,
     /// (byte offset, character, face) for each character, in logical order.
     pub chars: Vec<(usize, char, FontId)>,
+}
+
+/// The bidi levels of a paragraph.
+pub(crate) enum Levels<'a> {
+    /// Every character at the paragraph's own level: each line is one run
+    /// in the paragraph's direction. See [`uniform_levels`].
+    Uniform { rtl: bool },
+    /// Computed by the Unicode Bidi Algorithm.
+    Computed(ParagraphBidiInfo<'a>),
+}
+
+impl<'a> Levels<'a> {
+    /// The levels of `text` as a paragraph in the base direction `rtl`.
+    /// With `shortcuts`, text that [`uniform_levels`] recognises skips the
+    /// algorithm (most labels are in one script).
+    pub(crate) fn new(text: &'a str, rtl: bool, shortcuts: bool) -> Self {
+        if shortcuts && uniform_levels(text, rtl) {
+            Levels::Uniform { rtl }
+        } else {
+            let level = if rtl { Level::rtl() } else { Level::ltr() };
+            Levels::Computed(ParagraphBidiInfo::new(text, Some(level)))
+        }
+    }
 }
 
 impl Paragraph<'_> {
@@ -54,14 +74,17 @@ pub(crate) fn layout_line(para: &Paragraph<'_>, range: Range<usize>, style: Styl
             runs: Vec::new(),
         };
     }
-    let (levels, level_runs) = match &para.bidi {
-        Some(bidi) => bidi.visual_runs(range),
-        None => (Vec::new(), vec![range]),
+    let (levels, level_runs, uniform_rtl) = match &para.levels {
+        Levels::Computed(bidi) => {
+            let (levels, runs) = bidi.visual_runs(range);
+            (levels, runs, false)
+        }
+        Levels::Uniform { rtl } => (Vec::new(), vec![range], *rtl),
     };
     let mut x = 0.0f32;
     let mut runs = Vec::new();
     for level_run in level_runs {
-        let rtl = levels.get(level_run.start).is_some_and(|l| l.is_rtl());
+        let rtl = uniform_rtl || levels.get(level_run.start).is_some_and(|l| l.is_rtl());
         let mut pieces = font_pieces(para, level_run);
         if rtl {
             pieces.reverse();
@@ -92,31 +115,46 @@ pub(crate) fn layout_line(para: &Paragraph<'_>, range: Range<usize>, style: Styl
     Line { width: x, runs }
 }
 
-/// Whether, in a left-to-right paragraph, the Unicode Bidi Algorithm
-/// leaves every character of `text` at level 0: true when it has no
-/// right-to-left letter (R, AL), no Arabic number (AN) and no explicit
-/// embedding, override or isolate. Without those, European numbers
-/// become L after the start of the paragraph (W7) and neutrals between
-/// L and L, or at the paragraph's edges, are L (N1, N2).
-pub(crate) fn left_to_right_only(text: &str) -> bool {
-    // No character below U+0590 is of those classes (a test checks).
+/// Whether the Unicode Bidi Algorithm leaves every character of `text`
+/// at the paragraph's level (0 for left to right, 1 for right to left),
+/// so that every line is one run in the paragraph's direction.
+///
+/// It does when the text holds no explicit embedding, override or isolate,
+/// and no Arabic number (AN), and:
+/// - left to right: no right-to-left letter (R, AL). European numbers then
+///   become L after the start of the paragraph (W7), and neutrals between
+///   L and L, or at the paragraph's edges, are L (N1, N2);
+/// - right to left: no left-to-right letter (L) and no European number
+///   (EN, which would rise to level 2). Neutrals and marks then fall
+///   between R and R or at the edges, and resolve to R (W1, N1, N2).
+pub(crate) fn uniform_levels(text: &str, rtl: bool) -> bool {
     text.chars().all(|c| {
-        c < '\u{0590}'
-            || !matches!(
-                bidi_class(c),
-                BidiClass::R
-                    | BidiClass::AL
-                    | BidiClass::AN
-                    | BidiClass::LRE
-                    | BidiClass::LRO
-                    | BidiClass::RLE
-                    | BidiClass::RLO
-                    | BidiClass::PDF
-                    | BidiClass::LRI
-                    | BidiClass::RLI
-                    | BidiClass::FSI
-                    | BidiClass::PDI
-            )
+        if c.is_ascii() {
+            // ASCII letters are L, digits EN, the rest neutral.
+            return !rtl || !c.is_ascii_alphanumeric();
+        }
+        // No character below U+0590 but the ASCII letters and digits is
+        // R, AL, AN or EN, nor an explicit control (a test checks).
+        if !rtl && c < '\u{0590}' {
+            return true;
+        }
+        !matches!(
+            bidi_class(c),
+            BidiClass::AN
+                | BidiClass::LRE
+                | BidiClass::LRO
+                | BidiClass::RLE
+                | BidiClass::RLO
+                | BidiClass::PDF
+                | BidiClass::LRI
+                | BidiClass::RLI
+                | BidiClass::FSI
+                | BidiClass::PDI
+        ) && !match bidi_class(c) {
+            BidiClass::R | BidiClass::AL => !rtl,
+            BidiClass::L | BidiClass::EN => rtl,
+            _ => false,
+        }
     })
 }
 

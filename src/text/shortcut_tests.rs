@@ -4,7 +4,7 @@
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
 
-use super::bidi::left_to_right_only;
+use super::bidi::uniform_levels;
 use super::fonts::{assign, assign_by_rules};
 use super::wrap::wrap_with;
 use super::{Style, Weight};
@@ -92,40 +92,65 @@ fn font_choice_for_ascii_agrees_with_the_rules() {
 }
 
 #[test]
-fn left_to_right_only_text_is_all_at_level_zero() {
-    let mut shortcut = 0;
+fn text_said_to_have_uniform_levels_has_them_on_every_line() {
+    let mut uniform = [0, 0];
     for text in strings(3000) {
-        if !left_to_right_only(&text) {
-            continue;
+        for rtl in [false, true] {
+            if !uniform_levels(&text, rtl) {
+                continue;
+            }
+            uniform[usize::from(rtl)] += 1;
+            let base = if rtl { Level::rtl() } else { Level::ltr() };
+            let bidi = ParagraphBidiInfo::new(&text, Some(base));
+            assert!(bidi.levels.iter().all(|&l| l == base), "{text:?} rtl={rtl}");
+            // Every line (here: every range between the first few
+            // character boundaries) is one run at the paragraph's level.
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .take(6)
+                .collect();
+            for &start in &bounds {
+                for &end in bounds.iter().filter(|&&e| e > start) {
+                    let (levels, runs) = bidi.visual_runs(start..end);
+                    assert_eq!(runs, vec![start..end], "{text:?} {start}..{end}");
+                    assert!(levels[start..end].iter().all(|&l| l == base));
+                }
+            }
         }
-        shortcut += 1;
-        let bidi = ParagraphBidiInfo::new(&text, Some(Level::ltr()));
-        assert!(bidi.levels.iter().all(|l| l.number() == 0), "{text:?}");
     }
-    assert!(shortcut > 500, "{shortcut}");
+    assert!(uniform[0] > 500 && uniform[1] > 300, "{uniform:?}");
 }
 
 #[test]
-fn no_character_below_hebrew_can_be_right_to_left() {
+fn character_classes_below_hebrew_are_as_the_shortcut_assumes() {
     for c in (0..0x590u32).filter_map(char::from_u32) {
-        assert!(
-            !matches!(
-                bidi_class(c),
-                BidiClass::R
-                    | BidiClass::AL
-                    | BidiClass::AN
-                    | BidiClass::LRE
-                    | BidiClass::LRO
-                    | BidiClass::RLE
-                    | BidiClass::RLO
-                    | BidiClass::PDF
-                    | BidiClass::LRI
-                    | BidiClass::RLI
-                    | BidiClass::FSI
-                    | BidiClass::PDI
-            ),
-            "{c:?}"
+        let class = bidi_class(c);
+        let explicit = matches!(
+            class,
+            BidiClass::LRE
+                | BidiClass::LRO
+                | BidiClass::RLE
+                | BidiClass::RLO
+                | BidiClass::PDF
+                | BidiClass::LRI
+                | BidiClass::RLI
+                | BidiClass::FSI
+                | BidiClass::PDI
         );
+        let right_to_left = matches!(class, BidiClass::R | BidiClass::AL | BidiClass::AN);
+        assert!(!explicit && !right_to_left, "{c:?}");
+        if c.is_ascii() {
+            let expected = if c.is_ascii_alphabetic() {
+                class == BidiClass::L
+            } else if c.is_ascii_digit() {
+                class == BidiClass::EN
+            } else {
+                !matches!(class, BidiClass::L | BidiClass::EN)
+            };
+            assert!(expected, "{c:?} {class:?}");
+        }
     }
 }
 

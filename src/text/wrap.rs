@@ -5,10 +5,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::bidi::{Paragraph, layout_line, left_to_right_only};
+use super::bidi::{Levels, Paragraph, layout_line};
 use super::fonts::{self, is_attached};
 use super::shape::width_px;
 use super::{FontId, Line, Style};
@@ -112,7 +111,6 @@ pub(crate) fn wrap_with(
     base_rtl: bool,
     shortcuts: bool,
 ) -> Vec<Line> {
-    let level = if base_rtl { Level::rtl() } else { Level::ltr() };
     let mut lines = Vec::new();
     for text in paragraphs(text) {
         let text: &str = &text;
@@ -121,10 +119,9 @@ pub(crate) fn wrap_with(
         } else {
             fonts::assign_by_rules(text, style.weight)
         };
-        let plain = shortcuts && !base_rtl && left_to_right_only(text);
         let para = Paragraph {
             text,
-            bidi: (!plain).then(|| ParagraphBidiInfo::new(text, Some(level))),
+            levels: Levels::new(text, base_rtl, shortcuts),
             chars: text
                 .char_indices()
                 .zip(&assigned)
