@@ -134,8 +134,8 @@ pub(crate) fn wrap(s: &str, style: Style, max_width: f32, rtl: bool) -> Wrapped 
 /// (`Google`, `Pay now!`) stays left to right. In a left-to-right map the
 /// first strong letter decides, as the Unicode default does.
 fn paragraph_rtl(para: &str, map_rtl: bool) -> bool {
-    use unicode_bidi::{BidiClass, bidi_class};
-    let strong = |c: char| match bidi_class(c) {
+    use unicode_bidi::BidiClass;
+    let strong = |c: char| match text::bidi_class(c) {
         BidiClass::R | BidiClass::AL => Some(true),
         BidiClass::L => Some(false),
         _ => None,

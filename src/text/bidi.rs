@@ -129,33 +129,41 @@ pub(crate) fn layout_line(para: &Paragraph<'_>, range: Range<usize>, style: Styl
 ///   between R and R or at the edges, and resolve to R (W1, N1, N2).
 pub(crate) fn uniform_levels(text: &str, rtl: bool) -> bool {
     text.chars().all(|c| {
-        if c.is_ascii() {
-            // ASCII letters are L, digits EN, the rest neutral.
-            return !rtl || !c.is_ascii_alphanumeric();
-        }
-        // No character below U+0590 but the ASCII letters and digits is
-        // R, AL, AN or EN, nor an explicit control (a test checks).
+        // No character below U+0590 is R, AL or AN, nor an explicit
+        // control (a test checks).
         if !rtl && c < '\u{0590}' {
             return true;
         }
-        !matches!(
-            bidi_class(c),
+        match class(c) {
+            BidiClass::R | BidiClass::AL => rtl,
+            BidiClass::L | BidiClass::EN => !rtl,
             BidiClass::AN
-                | BidiClass::LRE
-                | BidiClass::LRO
-                | BidiClass::RLE
-                | BidiClass::RLO
-                | BidiClass::PDF
-                | BidiClass::LRI
-                | BidiClass::RLI
-                | BidiClass::FSI
-                | BidiClass::PDI
-        ) && !match bidi_class(c) {
-            BidiClass::R | BidiClass::AL => !rtl,
-            BidiClass::L | BidiClass::EN => rtl,
-            _ => false,
+            | BidiClass::LRE
+            | BidiClass::LRO
+            | BidiClass::RLE
+            | BidiClass::RLO
+            | BidiClass::PDF
+            | BidiClass::LRI
+            | BidiClass::RLI
+            | BidiClass::FSI
+            | BidiClass::PDI => false,
+            _ => true,
         }
     })
+}
+
+/// `bidi_class(c)`, without a table search for the most frequent
+/// characters of labels: ASCII letters, digits and space, and the Hebrew
+/// and Arabic letters (a test checks these ranges against the table).
+pub(crate) fn class(c: char) -> BidiClass {
+    match c {
+        'a'..='z' | 'A'..='Z' => BidiClass::L,
+        '0'..='9' => BidiClass::EN,
+        ' ' => BidiClass::WS,
+        '\u{05D0}'..='\u{05EA}' => BidiClass::R,
+        '\u{0620}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => BidiClass::AL,
+        _ => bidi_class(c),
+    }
 }
 
 /// `range` without the whitespace at its ends.
@@ -197,9 +205,8 @@ fn run_text(core: &str, rtl: bool) -> String {
         core.to_string()
     };
     if rtl {
-        let strong = |c: Option<char>| {
-            c.is_some_and(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
-        };
+        let strong =
+            |c: Option<char>| c.is_some_and(|c| matches!(class(c), BidiClass::R | BidiClass::AL));
         if !strong(text.chars().next()) {
             text.insert(0, RLM);
         }
@@ -221,6 +228,17 @@ mod tests {
         assert_eq!(run_text("(שלום)", true), "\u{200F}(שלום)\u{200F}");
         assert_eq!(run_text("hello!", false), "hello!");
         assert_eq!(run_text("\u{202B}abc\u{202C}", false), "abc");
+    }
+
+    #[test]
+    fn the_quick_classes_are_the_table_s() {
+        let quick = (0..0x80u32)
+            .chain(0x5D0..=0x5EA)
+            .chain(0x620..=0x64A)
+            .chain(0x671..=0x6D3);
+        for c in quick.filter_map(char::from_u32) {
+            assert_eq!(class(c), bidi_class(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -257,7 +257,7 @@ pub(crate) fn is_attached(c: char) -> bool {
         return matches!(c, '\0'..='\x08' | '\x0E'..='\x1B' | '\x7F');
     }
     matches!(
-        unicode_bidi::bidi_class(c),
+        super::bidi::class(c),
         unicode_bidi::BidiClass::NSM | unicode_bidi::BidiClass::BN
     ) && !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069)
 }

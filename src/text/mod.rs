@@ -111,6 +111,12 @@ pub(crate) fn wrap_shared(
     })
 }
 
+/// The bidi class of `c` (quicker than `unicode_bidi::bidi_class` for
+/// the characters labels are mostly made of).
+pub(crate) fn bidi_class(c: char) -> unicode_bidi::BidiClass {
+    bidi::class(c)
+}
+
 /// The CSS family name of a font (as named inside the font file).
 pub(crate) fn family(font: FontId) -> &'static str {
     fonts::family(font)
