@@ -293,20 +293,14 @@ fn covers_printable_ascii(font: FontId) -> bool {
 
 /// [`assign`] character by character.
 pub(crate) fn assign_by_rules(text: &str, weight: Weight) -> Vec<FontId> {
-    let chars: Vec<char> = text.chars().collect();
-    let strong: Vec<Option<FontId>> = chars
-        .iter()
-        .map(|&c| strong_script(c).map(|s| covering(c, face_id(s, weight), weight)))
-        .collect();
-    // The next strong face after each position, for neutrals at the start.
-    let mut next_strong: Vec<Option<FontId>> = vec![None; chars.len() + 1];
-    for i in (0..chars.len()).rev() {
-        next_strong[i] = strong[i].or(next_strong[i + 1]);
-    }
-    let mut out: Vec<FontId> = Vec::with_capacity(chars.len());
+    let strong = |c: char| strong_script(c).map(|s| covering(c, face_id(s, weight), weight));
+    // A neutral with no strong character before it takes the face of the
+    // next one: with none before, that is the first of the text.
+    let first_strong = text.chars().find_map(strong);
+    let mut out: Vec<FontId> = Vec::with_capacity(text.len());
     let mut previous_strong: Option<FontId> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        let id = match strong[i] {
+    for c in text.chars() {
+        let id = match strong(c) {
             Some(id) => {
                 previous_strong = Some(id);
                 id
@@ -318,7 +312,7 @@ pub(crate) fn assign_by_rules(text: &str, weight: Weight) -> Vec<FontId> {
                     None
                 }
                 .or(previous_strong)
-                .or(next_strong[i + 1])
+                .or(first_strong)
                 .unwrap_or_else(|| face_id(Script::Latin, weight));
                 covering(c, preferred, weight)
             }
@@ -419,6 +413,68 @@ mod tests {
         assert_eq!(&ids[8..], &[arabic; 4]);
         let bold = assign("שלום", Weight::Bold);
         assert_eq!(bold, vec![face_id(Script::Hebrew, Weight::Bold); 4]);
+    }
+
+    /// The rules as first written, with the next strong face of every
+    /// position computed: `assign_by_rules` must agree with it.
+    fn assign_reference(text: &str, weight: Weight) -> Vec<FontId> {
+        let chars: Vec<char> = text.chars().collect();
+        let strong: Vec<Option<FontId>> = chars
+            .iter()
+            .map(|&c| strong_script(c).map(|s| covering(c, face_id(s, weight), weight)))
+            .collect();
+        // The next strong face after each position, for neutrals at the start.
+        let mut next_strong: Vec<Option<FontId>> = vec![None; chars.len() + 1];
+        for i in (0..chars.len()).rev() {
+            next_strong[i] = strong[i].or(next_strong[i + 1]);
+        }
+        let mut out: Vec<FontId> = Vec::with_capacity(chars.len());
+        let mut previous_strong: Option<FontId> = None;
+        for (i, &c) in chars.iter().enumerate() {
+            let id = match strong[i] {
+                Some(id) => {
+                    previous_strong = Some(id);
+                    id
+                }
+                None => {
+                    let preferred = if is_attached(c) {
+                        out.last().copied()
+                    } else {
+                        None
+                    }
+                    .or(previous_strong)
+                    .or(next_strong[i + 1])
+                    .unwrap_or_else(|| face_id(Script::Latin, weight));
+                    covering(c, preferred, weight)
+                }
+            };
+            out.push(id);
+        }
+        out
+    }
+
+    #[test]
+    fn font_choice_follows_the_reference_rules() {
+        let pieces = [
+            "Pay", "שלום", "سلام", " ", "!", "3", "\u{301}", "\u{200C}", "é", "😀", "\u{1}", "中",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            for weight in [Weight::Regular, Weight::Bold] {
+                assert_eq!(
+                    assign_by_rules(s, weight),
+                    assign_reference(s, weight),
+                    "{s:?}"
+                );
+            }
+        }
     }
 
     #[test]
