@@ -19,6 +19,9 @@ mod textbox;
 pub(crate) use textbox::sanitize;
 mod words;
 
+#[cfg(test)]
+mod parallel_tests;
+
 use crate::model::{Direction, Journey};
 use cell::{Cell, rect};
 use grid::Grid;
@@ -59,21 +62,25 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
 
     // Stage header band.
     let grid_top = y;
-    let built: Vec<Cell> = journey
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(s, stage)| {
-            let (_, sw) = grid.stage_span(s);
-            card::stage_header(
-                &ctx,
-                s,
-                stage,
-                sw - 2.0 * 14.0,
-                Paint::StageHeader((s % 2) as u8),
-            )
-        })
-        .collect();
+    // On all cores for a big map, collected in order.
+    let built: Vec<Cell> = {
+        use rayon::prelude::*;
+        journey
+            .stages
+            .par_iter()
+            .enumerate()
+            .map(|(s, stage)| {
+                let (_, sw) = grid.stage_span(s);
+                card::stage_header(
+                    &ctx,
+                    s,
+                    stage,
+                    sw - 2.0 * 14.0,
+                    Paint::StageHeader((s % 2) as u8),
+                )
+            })
+            .collect()
+    };
     let band_h = built.iter().map(|c| c.h).fold(0.0, f32::max) + 2.0 * 14.0;
     for (s, (stage, c)) in journey.stages.iter().zip(built).enumerate() {
         let (sx, sw) = grid.stage_span(s);
