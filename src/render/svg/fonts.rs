@@ -36,11 +36,17 @@ impl CharSet {
 
     /// The characters in ascending order.
     pub(crate) fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        // Set bits one by one, lowest first (a map uses a few hundred
+        // characters of the 65,536).
         let bmp = self.bmp.iter().enumerate().flat_map(|(word, &bits)| {
-            (0..64u32)
-                .filter(move |bit| bits & (1 << bit) != 0)
-                // Only characters were inserted, so no surrogate is set.
-                .filter_map(move |bit| char::from_u32(word as u32 * 64 + bit))
+            let mut rest = bits;
+            std::iter::from_fn(move || {
+                let bit = (rest != 0).then(|| rest.trailing_zeros())?;
+                rest &= rest - 1;
+                Some(word as u32 * 64 + bit)
+            })
+            // Only characters were inserted, so no surrogate is set.
+            .filter_map(char::from_u32)
         });
         bmp.chain(self.astral.iter().copied())
     }

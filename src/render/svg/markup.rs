@@ -44,7 +44,7 @@ impl<'o> Tag<'o> {
     /// An attribute whose value is one of ours (a colour, a keyword): it
     /// holds nothing to escape.
     pub(crate) fn lit(&mut self, name: &'static str, value: &'static str) -> &mut Self {
-        debug_assert!(!value.bytes().any(special::<true>), "{value}");
+        debug_assert!(!value.bytes().any(special), "{value}");
         self.name(name);
         self.out.extend_from_slice(value.as_bytes());
         self.out.push(b'"');
@@ -136,56 +136,63 @@ pub(crate) fn text_element(out: &mut Vec<u8>, name: &str, text: &str) {
     out.push(b'>');
 }
 
-/// Appends text content escaped (`& < >`).
+/// Appends text content escaped (`& < >`). The fonts' style is hundreds
+/// of kilobytes of base64 with nothing to escape: `memchr` skips through
+/// it with the widest vector instructions the processor has.
 pub(crate) fn escape_text(out: &mut Vec<u8>, s: &str) {
-    escape::<false>(out, s);
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for i in memchr::memchr3_iter(b'&', b'<', b'>', bytes) {
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(entity(bytes[i]));
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
 }
 
 /// Appends an attribute value escaped (`& < > " '`).
 pub(crate) fn escape_attr(out: &mut Vec<u8>, s: &str) {
-    escape::<true>(out, s);
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while let Some(i) = find_special(bytes, start) {
+        // `i` is at an ASCII byte, so both slices end on char boundaries.
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(entity(bytes[i]));
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
 }
 
+/// Whether an attribute value must escape `b`.
 #[inline(always)]
-fn special<const ATTR: bool>(b: u8) -> bool {
-    (b == b'&') | (b == b'<') | (b == b'>') | (ATTR & ((b == b'"') | (b == b'\'')))
+fn special(b: u8) -> bool {
+    (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
 }
 
-/// The first special byte at or after `from`. Blocks of 32 bytes are
+/// The first byte to escape at or after `from`. Blocks of 32 bytes are
 /// tested whole (no early exit inside, so the test runs on vector
-/// registers): the embedded fonts' base64 is hundreds of kilobytes.
-fn find_special<const ATTR: bool>(bytes: &[u8], from: usize) -> Option<usize> {
+/// registers): a link or a long label is scanned quickly.
+fn find_special(bytes: &[u8], from: usize) -> Option<usize> {
     const BLOCK: usize = 32;
     let mut at = from;
     while at + BLOCK <= bytes.len() {
         let block = &bytes[at..at + BLOCK];
-        if block.iter().fold(false, |any, &b| any | special::<ATTR>(b)) {
+        if block.iter().fold(false, |any, &b| any | special(b)) {
             break;
         }
         at += BLOCK;
     }
-    bytes[at..]
-        .iter()
-        .position(|&b| special::<ATTR>(b))
-        .map(|i| at + i)
+    bytes[at..].iter().position(|&b| special(b)).map(|i| at + i)
 }
 
-fn escape<const ATTR: bool>(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    while let Some(i) = find_special::<ATTR>(bytes, start) {
-        // `i` is at an ASCII byte, so both slices end on char boundaries.
-        out.extend_from_slice(&bytes[start..i]);
-        out.extend_from_slice(match bytes[i] {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            _ => b"&apos;",
-        });
-        start = i + 1;
+fn entity(special: u8) -> &'static [u8] {
+    match special {
+        b'&' => b"&amp;",
+        b'<' => b"&lt;",
+        b'>' => b"&gt;",
+        b'"' => b"&quot;",
+        _ => b"&apos;",
     }
-    out.extend_from_slice(&bytes[start..]);
 }
 
 #[cfg(test)]
