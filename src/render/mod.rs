@@ -62,7 +62,20 @@ pub fn json_to(journey: &Journey, out: &mut dyn std::io::Write) -> std::io::Resu
 /// The SVG map.
 pub fn svg(journey: &Journey, options: &RenderOptions) -> String {
     let scene = crate::layout::layout(journey);
-    self::svg::write(journey, scene, options)
+    self::svg::to_string(journey, scene, options)
+}
+
+/// The SVG map written to `out`: the same bytes as [`svg`], sent in pieces
+/// as they are written (on all cores of the current rayon pool), so the
+/// document is never held whole. `out` gets many writes of tens of
+/// kilobytes, then a `flush`; on an error the document is incomplete.
+pub fn svg_to(
+    journey: &Journey,
+    options: &RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let scene = crate::layout::layout(journey);
+    self::svg::write_to(journey, scene, options, out)
 }
 
 /// The map as PNG, `scale` × the SVG's size. Fonts come from the bundled

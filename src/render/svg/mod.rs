@@ -1,32 +1,63 @@
 //! Scene → SVG text. Nothing here decides a position: every number comes
-//! from the Scene. Split by element: shapes, text, theme.
+//! from the Scene. Split by element: shapes, text, groups; `markup`
+//! writes the XML, `stream` sends it out in batches written on all cores,
+//! `fonts` embeds the fonts.
 
+mod fonts;
+mod group;
+mod markup;
 mod shapes;
+mod stream;
 mod text;
 pub(crate) mod theme;
-mod xml;
 
-use crate::layout::scene::{Group, Item, Paint, Scene};
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
+mod tests;
+
+use crate::layout::scene::{Paint, Scene};
 use crate::model::Journey;
 use crate::render::{RenderOptions, Theme};
 use crate::text::FontId;
-use shapes::n;
-use std::collections::{BTreeMap, BTreeSet};
-use xml::Element;
+use markup::{Tag, escape_attr, sanitized};
+use shapes::push_n;
+use std::io::{self, Write};
+use stream::Sink;
 
-/// Colours for the chosen theme, and the characters drawn with each font
-/// (for the embedded subsets).
+/// Items written together (in parallel chunks) before being sent out: a
+/// few hundred kilobytes of text.
+const BATCH: usize = 512;
+
+/// Colours for the chosen theme, and the start of a `<text>` for each font
+/// and direction (the same few strings for thousands of runs).
 pub(crate) struct Painter {
     theme: Theme,
-    used: BTreeMap<FontId, BTreeSet<char>>,
+    /// Indexed by `FontId.0`, then by `rtl`.
+    runs: Vec<Option<[Vec<u8>; 2]>>,
 }
 
 impl Painter {
+    fn new(theme: Theme, used: &fonts::Used) -> Painter {
+        let mut runs = Vec::new();
+        for (font, _) in used.fonts() {
+            let i = usize::from(font.0);
+            runs.resize(i + 1, None);
+            runs[i] = Some([text::run_start(font, false), text::run_start(font, true)]);
+        }
+        Painter { theme, runs }
+    }
+
     pub(crate) fn color(&self, paint: Paint) -> &'static str {
         theme::color(self.theme, paint)
     }
-    fn use_chars(&mut self, font: FontId, s: &str) {
-        self.used.entry(font).or_default().extend(s.chars());
+
+    fn run_start(&self, out: &mut Vec<u8>, font: FontId, rtl: bool) {
+        match self.runs.get(usize::from(font.0)) {
+            Some(Some(starts)) => out.extend_from_slice(&starts[usize::from(rtl)]),
+            // Every font of the scene is listed; this only guards a gap.
+            _ => out.extend_from_slice(&text::run_start(font, rtl)),
+        }
     }
 }
 
@@ -60,156 +91,112 @@ fn lang_tag(lang: &str) -> Option<&str> {
     ok.then_some(lang)
 }
 
-pub(crate) fn write(journey: &Journey, scene: Scene, options: &RenderOptions) -> String {
-    let prefix = id_prefix(journey);
-    let mut p = Painter {
-        theme: options.theme,
-        used: BTreeMap::new(),
-    };
-    let mut root = Element::new("svg");
-    root.assign("xmlns", "http://www.w3.org/2000/svg");
-    root.assign("xmlns:xlink", "http://www.w3.org/1999/xlink");
-    root.assign("version", "1.1");
-    root.assign("id", prefix.clone());
-    root.assign(
-        "viewBox",
-        format!("0 0 {} {}", n(scene.width), n(scene.height)),
-    );
-    root.assign("width", n(scene.width));
-    root.assign("height", n(scene.height));
-    root.assign("role", "img");
-    root.assign("aria-labelledby", format!("{prefix}-title {prefix}-desc"));
-    if let Some(lang) = journey.lang.as_deref().and_then(lang_tag) {
-        root.assign("xml:lang", lang);
-        root.assign("lang", lang);
-    }
-    if scene.rtl {
-        root.assign("direction", "rtl");
-    }
-    let mut title = Element::new("title");
-    title.assign("id", format!("{prefix}-title"));
-    title.append(xml::Text::new(crate::layout::sanitize(&journey.title)));
-    root.append(title);
-    let mut desc = Element::new("desc");
-    desc.assign("id", format!("{prefix}-desc"));
-    desc.append(xml::Text::new(crate::layout::sanitize(&description(
-        journey,
-    ))));
-    root.append(desc);
+/// The document, in memory.
+pub(crate) fn to_string(journey: &Journey, scene: Scene, options: &RenderOptions) -> String {
+    let mut sink = Sink::memory(BATCH);
+    // Errors only come from an output stream, and this sink has none.
+    let bytes = document(journey, scene, options, &mut sink)
+        .and_then(|()| sink.finish())
+        .unwrap_or_default();
+    // Only `str`s and ASCII went in, split at ASCII bytes: always UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
 
-    // Each item is written into the document and dropped at once, so the
-    // scene and the document are not both held whole (for a big map they
-    // are most of the peak memory). The fonts' style comes before the
-    // drawing but depends on the characters it uses: it is inserted at its
-    // place at the end.
-    let style_at = root.children_len();
-    for item in scene.items {
-        if let Some(el) = element(&item, &mut p) {
-            root.append(el);
-        }
-    }
+/// The document, streamed to `out`.
+pub(crate) fn write_to(
+    journey: &Journey,
+    scene: Scene,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_batched(journey, scene, options, out, BATCH)
+}
+
+/// `write_to` with a chosen batch size (the bytes do not depend on it).
+pub(crate) fn write_batched(
+    journey: &Journey,
+    scene: Scene,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+    batch: usize,
+) -> io::Result<()> {
+    let mut sink = Sink::to(out, batch);
+    document(journey, scene, options, &mut sink)?;
+    sink.finish().map(drop)
+}
+
+fn document(
+    journey: &Journey,
+    scene: Scene,
+    options: &RenderOptions,
+    sink: &mut Sink<'_>,
+) -> io::Result<()> {
+    // The characters each font draws are gathered first, so that the
+    // fonts' style, which depends on them, is written in its place before
+    // the drawing and the drawing can be streamed.
+    let used = fonts::Used::of(&scene.items, options.embed_fonts);
+    let p = Painter::new(options.theme, &used);
+    let out = sink.buf();
+    head(out, journey, &scene);
     if options.embed_fonts {
-        let css = font_css(&p.used);
-        if !css.is_empty() {
-            let mut style = Element::new("style");
-            style.assign("type", "text/css");
-            style.append(xml::Text::new(css));
-            root.insert_at(style_at, style);
-        }
-    }
-    let mut out = root.into_string();
-    out.push('\n');
-    out
-}
-
-/// The `@font-face` rules, each limited by `unicode-range` to the
-/// characters its subset holds: when two maps are inlined in one page,
-/// their same-named faces then combine instead of the last one hiding the
-/// other's glyphs.
-fn font_css(used: &BTreeMap<FontId, BTreeSet<char>>) -> String {
-    let mut out = String::new();
-    for (font, chars) in used {
-        let one = BTreeMap::from([(*font, chars.clone())]);
-        let css = crate::text::embedded_font_css(&one);
-        let range = unicode_range(chars);
-        if range.is_empty() {
-            out.push_str(&css);
+        let at = out.len();
+        out.push(b'\n');
+        let mut style = Tag::new(out, "style");
+        style.lit("type", "text/css");
+        let out = style.open();
+        if fonts::write_css(out, &used) {
+            out.extend_from_slice(b"</style>");
         } else {
-            out.push_str(&css.replace(
-                "@font-face{",
-                &format!("@font-face{{unicode-range:{range};"),
-            ));
+            out.truncate(at);
         }
     }
-    out
+    drop(used);
+    stream::top(sink, scene.items, &p)?;
+    sink.buf().extend_from_slice(b"\n</svg>\n");
+    Ok(())
 }
 
-/// `U+20,U+41-5A,…` for a set of characters.
-fn unicode_range(chars: &BTreeSet<char>) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut iter = chars.iter().map(|&c| c as u32).peekable();
-    while let Some(start) = iter.next() {
-        let mut end = start;
-        while iter.peek() == Some(&(end + 1)) {
-            end += 1;
-            iter.next();
-        }
-        parts.push(if start == end {
-            format!("U+{start:X}")
-        } else {
-            format!("U+{start:X}-{end:X}")
-        });
+/// The `<svg>` start tag, `<title>` and `<desc>`.
+fn head(out: &mut Vec<u8>, journey: &Journey, scene: &Scene) {
+    let prefix = id_prefix(journey);
+    let lang = journey.lang.as_deref().and_then(lang_tag);
+    let mut tag = Tag::new(out, "svg");
+    let labels = tag.value_of("aria-labelledby");
+    escape_attr(labels, &format!("{prefix}-title {prefix}-desc"));
+    tag.end_value();
+    if scene.rtl {
+        tag.lit("direction", "rtl");
     }
-    parts.join(",")
-}
-
-fn element(item: &Item, p: &mut Painter) -> Option<Element> {
-    match item {
-        Item::Rect(r) => Some(shapes::rect(r, p)),
-        Item::Path(s) => Some(shapes::path(s, p)),
-        Item::Circle(c) => Some(shapes::circle(c, p)),
-        Item::Text(t) => text::block(t, p),
-        Item::Group(g) => Some(group(g, p)),
+    tag.num("height", scene.height).attr("id", &prefix);
+    if let Some(lang) = lang {
+        tag.attr("lang", lang);
     }
-}
-
-fn group(g: &Group, p: &mut Painter) -> Element {
-    let mut el = match &g.href {
-        Some(href) => {
-            let mut a = Element::new("a");
-            let clean = crate::layout::sanitize(href);
-            a.assign("href", clean.clone());
-            a.assign("xlink:href", clean);
-            a
-        }
-        None => Element::new("g"),
-    };
-    if let Some(class) = g.class {
-        el.assign("class", class);
+    tag.lit("role", "img").lit("version", "1.1");
+    let view_box = tag.value_of("viewBox");
+    view_box.extend_from_slice(b"0 0 ");
+    push_n(view_box, scene.width);
+    view_box.push(b' ');
+    push_n(view_box, scene.height);
+    tag.end_value().num("width", scene.width);
+    if let Some(lang) = lang {
+        tag.attr("xml:lang", lang);
     }
-    for (name, value) in &g.data {
-        el.assign(format!("data-{name}"), value.clone());
-    }
-    if let Some(title) = &g.title {
-        let mut t = Element::new("title");
-        t.append(::svg::node::Text::new(crate::layout::sanitize(title)));
-        el.append(t);
-    }
-    for item in &g.items {
-        if let Some(child) = element(item, p) {
-            el.append(child);
-        }
-    }
-    el
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unicode_ranges_merge_neighbours() {
-        let set: BTreeSet<char> = "ABCa -".chars().collect();
-        assert_eq!(unicode_range(&set), "U+20,U+2D,U+41-43,U+61");
+    tag.lit("xmlns", "http://www.w3.org/2000/svg")
+        .lit("xmlns:xlink", "http://www.w3.org/1999/xlink");
+    let out = tag.open();
+    let desc = description(journey);
+    let texts = [
+        ("title", sanitized(&journey.title)),
+        ("desc", sanitized(&desc)),
+    ];
+    for (name, text) in texts {
+        out.push(b'\n');
+        let mut tag = Tag::new(out, name);
+        tag.attr("id", &format!("{prefix}-{name}"));
+        let out = tag.open();
+        markup::escape_text(out, &text);
+        out.extend_from_slice(b"</");
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'>');
     }
 }

@@ -1,14 +1,15 @@
 //! Rectangles, paths and circles: written down exactly as laid out.
 
 use super::Painter;
-use super::xml::Element;
-use crate::layout::scene::{Circle, Cmd, PathShape, RectShape, Stroke};
+use super::markup::Tag;
+use crate::layout::scene::{Circle, Cmd, Paint, PathShape, RectShape, Stroke};
 
 /// A coordinate with at most two decimals, trailing zeros trimmed.
+#[cfg(test)]
 pub(crate) fn n(v: f32) -> String {
-    let mut out = String::with_capacity(12);
+    let mut out = Vec::with_capacity(12);
     push_n(&mut out, v);
-    out
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Appends `n(v)`. Written from the integer number of hundredths: the same
@@ -16,106 +17,156 @@ pub(crate) fn n(v: f32) -> String {
 /// nearest to a two-decimal value, far from any rounding tie), without the
 /// exact float formatting and the allocations that were a sixth of a big
 /// map's time.
-pub(crate) fn push_n(out: &mut String, v: f32) {
-    let hundredths = (f64::from(v) * 100.0).round();
+pub(crate) fn push_n(out: &mut Vec<u8>, v: f32) {
+    let x = f64::from(v) * 100.0;
     // Below 1e9 a double resolves far finer than a hundredth.
-    if hundredths.abs() >= 1e11 || hundredths.is_nan() {
-        let s = format!("{:.2}", hundredths / 100.0);
+    if x.abs() >= 1e11 || x.is_nan() {
+        let s = format!("{:.2}", x.round() / 100.0);
         let s = s.trim_end_matches('0').trim_end_matches('.');
-        out.push_str(if s == "-0" { "0" } else { s });
+        out.extend_from_slice(if s == "-0" { b"0" } else { s.as_bytes() });
         return;
     }
-    let k = hundredths as i64;
-    if k < 0 {
-        out.push('-');
-    }
-    let (mut whole, frac) = (k.unsigned_abs() / 100, k.unsigned_abs() % 100);
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    let k = round(x);
+    // Digits from the right into a buffer, then one copy: most numbers
+    // of a map are a handful of characters.
+    let mut buf = [0u8; 16];
+    let mut at = buf.len();
+    // Below 1e11 hundredths the whole part fits in 32 bits.
+    let (mut whole, frac) = (
+        (k.unsigned_abs() / 100) as u32,
+        (k.unsigned_abs() % 100) as u8,
+    );
     if frac != 0 {
-        out.push('.');
-        out.push(char::from(b'0' + (frac / 10) as u8));
         if frac % 10 != 0 {
-            out.push(char::from(b'0' + (frac % 10) as u8));
+            at -= 1;
+            buf[at] = b'0' + frac % 10;
         }
+        at -= 2;
+        buf[at] = b'.';
+        buf[at + 1] = b'0' + frac / 10;
+    }
+    // Two digits at a time: a wide map's coordinates have six or seven.
+    while whole >= 100 {
+        let pair = 2 * (whole % 100) as usize;
+        whole /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if whole >= 10 {
+        let pair = 2 * whole as usize;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
+        at -= 1;
+        buf[at] = b'0' + whole as u8;
+    }
+    if k < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// "00" to "99".
+const PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
+/// `x.round()` (half away from zero) for `|x| < 1e11`, without the call
+/// `round` is on the baseline x86-64 target: `x - trunc(x)` is exact there.
+fn round(x: f64) -> i64 {
+    let t = x as i64;
+    let rest = x - t as f64;
+    if rest >= 0.5 {
+        t + 1
+    } else if rest <= -0.5 {
+        t - 1
+    } else {
+        t
     }
 }
 
-fn paint_attrs(
-    mut el: Element,
-    p: &Painter,
-    fill: Option<crate::layout::scene::Paint>,
-    stroke: Option<Stroke>,
-) -> Element {
-    el.assign("fill", fill.map_or("none", |f| p.color(f)));
+/// `fill`: `none` for an outline only.
+fn fill(tag: &mut Tag<'_>, p: &Painter, fill: Option<Paint>) {
+    tag.lit("fill", fill.map_or("none", |f| p.color(f)));
+}
+
+/// `stroke` and `stroke-dasharray`: a path writes its caps and joins
+/// between these and `stroke-width`, in name order.
+fn stroke_and_dash(tag: &mut Tag<'_>, p: &Painter, stroke: &Stroke) {
+    tag.lit("stroke", p.color(stroke.paint));
+    if let Some((a, b)) = stroke.dash {
+        tag.pair("stroke-dasharray", a, b);
+    }
+}
+
+/// The stroke's attributes, if any.
+fn stroke(tag: &mut Tag<'_>, p: &Painter, stroke: Option<&Stroke>) {
     if let Some(s) = stroke {
-        el.assign("stroke", p.color(s.paint));
-        el.assign("stroke-width", n(s.width));
-        if let Some((a, b)) = s.dash {
-            el.assign("stroke-dasharray", format!("{} {}", n(a), n(b)));
-        }
+        stroke_and_dash(tag, p, s);
+        tag.num("stroke-width", s.width);
     }
-    el
 }
 
-pub(crate) fn rect(r: &RectShape, p: &Painter) -> Element {
-    let mut el = Element::new("rect");
-    el.assign("x", n(r.rect.x));
-    el.assign("y", n(r.rect.y));
-    el.assign("width", n(r.rect.w));
-    el.assign("height", n(r.rect.h));
+pub(crate) fn rect(out: &mut Vec<u8>, r: &RectShape, p: &Painter) {
+    out.push(b'\n');
+    let mut tag = Tag::new(out, "rect");
+    fill(&mut tag, p, r.fill);
+    tag.num("height", r.rect.h);
     if r.radius > 0.0 {
-        el.assign("rx", n(r.radius));
+        tag.num("rx", r.radius);
     }
-    paint_attrs(el, p, r.fill, r.stroke)
+    stroke(&mut tag, p, r.stroke.as_ref());
+    tag.num("width", r.rect.w)
+        .num("x", r.rect.x)
+        .num("y", r.rect.y);
+    tag.close();
 }
 
-pub(crate) fn path(s: &PathShape, p: &Painter) -> Element {
-    let mut d = String::new();
-    for c in &s.cmds {
-        if !d.is_empty() {
-            d.push(' ');
+pub(crate) fn path(out: &mut Vec<u8>, s: &PathShape, p: &Painter) {
+    out.push(b'\n');
+    let mut tag = Tag::new(out, "path");
+    let d = tag.value_of("d");
+    for (i, c) in s.cmds.iter().enumerate() {
+        if i > 0 {
+            d.push(b' ');
         }
-        let (letter, points): (char, &[f32]) = match c {
-            Cmd::Move(x, y) => ('M', &[*x, *y]),
-            Cmd::Line(x, y) => ('L', &[*x, *y]),
-            Cmd::Cubic(a, b, c2, e, f, g) => ('C', &[*a, *b, *c2, *e, *f, *g]),
-            Cmd::Close => ('Z', &[]),
+        let (letter, points): (u8, &[f32]) = match c {
+            Cmd::Move(x, y) => (b'M', &[*x, *y]),
+            Cmd::Line(x, y) => (b'L', &[*x, *y]),
+            Cmd::Cubic(a, b, c2, e, f, g) => (b'C', &[*a, *b, *c2, *e, *f, *g]),
+            Cmd::Close => (b'Z', &[]),
         };
         d.push(letter);
         for (i, &v) in points.iter().enumerate() {
             if i > 0 {
-                d.push(' ');
+                d.push(b' ');
             }
-            push_n(&mut d, v);
+            push_n(d, v);
         }
     }
-    let mut el = Element::new("path");
-    el.assign("d", d);
-    if s.stroke.is_some() {
-        el.assign("stroke-linecap", "round");
-        el.assign("stroke-linejoin", "round");
+    tag.end_value();
+    fill(&mut tag, p, s.fill);
+    if let Some(st) = &s.stroke {
+        stroke_and_dash(&mut tag, p, st);
+        tag.lit("stroke-linecap", "round")
+            .lit("stroke-linejoin", "round")
+            .num("stroke-width", st.width);
     }
-    paint_attrs(el, p, s.fill, s.stroke)
+    tag.close();
 }
 
-pub(crate) fn circle(c: &Circle, p: &Painter) -> Element {
-    let mut el = Element::new("circle");
-    el.assign("cx", n(c.cx));
-    el.assign("cy", n(c.cy));
-    el.assign("r", n(c.r));
-    paint_attrs(el, p, c.fill, c.stroke)
+pub(crate) fn circle(out: &mut Vec<u8>, c: &Circle, p: &Painter) {
+    out.push(b'\n');
+    let mut tag = Tag::new(out, "circle");
+    tag.num("cx", c.cx).num("cy", c.cy);
+    fill(&mut tag, p, c.fill);
+    tag.num("r", c.r);
+    stroke(&mut tag, p, c.stroke.as_ref());
+    tag.close();
 }
 
 #[cfg(test)]
