@@ -67,13 +67,14 @@ fn empty_stage(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) {
 fn touchpoints(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) {
     for stage in &journey.stages {
         for tp in &stage.touchpoints {
-            let span = id_span(sites, &tp.id);
+            // Looked up only for a warning: most touchpoints have none.
+            let span = || id_span(sites, &tp.id);
             if tp.owners.is_empty() {
                 out.push(
                     lint(
                         "no-owner",
                         format!("touchpoint `{}` has no owner", tp.id),
-                        span,
+                        span(),
                     )
                     .with_label("nobody owns this")
                     .with_help(format!(
@@ -88,7 +89,7 @@ fn touchpoints(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) {
                     lint(
                         "missing-emotion",
                         format!("touchpoint `{}` has no emotion", tp.id),
-                        span,
+                        span(),
                     )
                     .with_label("how does the customer feel here?")
                     .with_help(

@@ -40,13 +40,32 @@ impl<'a> Positions<'a> {
         match between.bytes().rposition(|b| b == b'\n') {
             None => self.column += between.chars().count(),
             Some(last) => {
-                self.line += between.bytes().filter(|&b| b == b'\n').count();
+                self.line += line_ends(between.as_bytes());
                 self.column = between[last + 1..].chars().count() + 1;
             }
         }
         self.offset = offset;
         (self.line, self.column)
     }
+}
+
+/// The number of `\n` in `bytes`, counted eight bytes at a time (a
+/// touchpoint's lookup covers all the text since the previous one).
+fn line_ends(bytes: &[u8]) -> usize {
+    const LOWS: u64 = u64::from_ne_bytes([0x7F; 8]);
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in chunks.by_ref() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(eight) ^ NEWLINES;
+        // The high bit of each byte is set when that byte is not zero,
+        // exactly, per byte (no carry crosses bytes).
+        let nonzero = ((x & LOWS).wrapping_add(LOWS) | x) & !LOWS;
+        count += 8 - nonzero.count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 #[cfg(test)]
@@ -67,6 +86,18 @@ mod tests {
                 line_col(source, offset),
                 "{offset}"
             );
+        }
+    }
+
+    #[test]
+    fn counts_line_ends_anywhere_in_a_word() {
+        let text = "a\nb\n\n\u{A0}\u{10A}\r\n\n\n\n\n\n\n\n\nxyz\u{8A}\n";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text.as_bytes()[start..end];
+                let naive = bytes.iter().filter(|&&b| b == b'\n').count();
+                assert_eq!(line_ends(bytes), naive, "{start}..{end}");
+            }
         }
     }
 

@@ -240,7 +240,7 @@ impl<'a> Resolver<'a> {
         Some(model::Emotion {
             persona: owned,
             score: score?,
-            label: e.label.as_ref().map(|l| l.value.clone()),
+            label: e.label.as_mut().map(take),
         })
     }
 

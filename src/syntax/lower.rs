@@ -132,7 +132,8 @@ impl<'s> Lower<'s> {
     }
 
     fn journey_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<JourneyStmt>> {
-        let mut body = Vec::new();
+        // At most one statement each: no regrowing.
+        let mut body = Vec::with_capacity(stmts.len());
         for raw in stmts {
             let Some(keyword) = self.accept(Context::Journey, raw) else {
                 continue;
@@ -191,7 +192,8 @@ impl<'s> Lower<'s> {
     }
 
     fn persona_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<PersonaStmt>> {
-        let mut body = Vec::new();
+        // At most one statement each: no regrowing.
+        let mut body = Vec::with_capacity(stmts.len());
         for raw in stmts {
             let Some(keyword) = self.accept(Context::Persona, raw) else {
                 continue;
@@ -213,7 +215,8 @@ impl<'s> Lower<'s> {
     }
 
     fn stage_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<StageStmt>> {
-        let mut body = Vec::new();
+        // At most one statement each: no regrowing.
+        let mut body = Vec::with_capacity(stmts.len());
         for raw in stmts {
             let Some(keyword) = self.accept(Context::Stage, raw) else {
                 continue;
@@ -252,7 +255,8 @@ impl<'s> Lower<'s> {
     }
 
     fn touchpoint_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<TouchpointStmt>> {
-        let mut body = Vec::new();
+        // At most one statement each: no regrowing.
+        let mut body = Vec::with_capacity(stmts.len());
         for raw in stmts {
             let Some(keyword) = self.accept(Context::Touchpoint, raw) else {
                 continue;

@@ -81,6 +81,7 @@ pub(crate) fn split(source: &str) -> Split {
         comments: Vec::new(),
         diagnostics: Vec::new(),
         eof_reported: false,
+        pending: Vec::new(),
         suspect: None,
         line_start: 0,
     };
@@ -119,6 +120,8 @@ struct Scanner<'a> {
     comments: Vec<Comment>,
     diagnostics: Vec<Diagnostic>,
     eof_reported: bool,
+    /// The statements of the blocks being read, innermost last.
+    pending: Vec<RawStmt>,
     /// The last block closed by a `}` indented less than its opening line:
     /// when a `{` turns out unclosed at the end of the file, this block is
     /// the likely culprit. (offset of its `{`, its kind)
@@ -269,9 +272,13 @@ impl Scanner<'_> {
                 self.pos += 1;
             }
             let inner = word.map_or(Context::Skip, |word| keywords::opened_by(word, context));
-            let mut chain = ancestors.to_vec();
-            chain.push(context);
-            let (stmts, close) = self.block(open, inner, indent, &chain, without_brace);
+            // The enclosing kinds, this one added (`ancestors` is shorter
+            // than `MAX_DEPTH`, checked above): on the stack, not the heap.
+            let mut chain = [Context::Skip; MAX_DEPTH];
+            chain[..ancestors.len()].copy_from_slice(ancestors);
+            chain[ancestors.len()] = context;
+            let chain = &chain[..=ancestors.len()];
+            let (stmts, close) = self.block(open, inner, indent, chain, without_brace);
             let close = match close {
                 Close::Brace(at) => {
                     if self.first_on_line(at) && self.indent() < indent {
@@ -309,37 +316,51 @@ impl Scanner<'_> {
         ancestors: &[Context],
         without_brace: bool,
     ) -> (Vec<RawStmt>, Close) {
-        let mut stmts = Vec::new();
+        // The block's statements go on the shared stack, then move into a
+        // list of their exact size: no list grows statement by statement.
+        let base = self.pending.len();
+        let close = self.block_statements(open, context, opener_indent, ancestors, without_brace);
+        (self.pending.split_off(base), close)
+    }
+
+    fn block_statements(
+        &mut self,
+        open: usize,
+        context: Context,
+        opener_indent: usize,
+        ancestors: &[Context],
+        without_brace: bool,
+    ) -> Close {
         loop {
             self.skip_trivia();
             let Some(b) = self.peek() else {
                 if !without_brace {
                     self.unclosed_at_eof(open, context);
                 }
-                return (stmts, Close::Eof);
+                return Close::Eof;
             };
             // A block without `{` ends where the indentation comes back,
             // taking a `}` written there.
             if without_brace && self.first_on_line(self.pos) && self.indent() <= opener_indent {
                 if b == b'}' && self.indent() == opener_indent {
                     self.pos += 1;
-                    return (stmts, Close::Brace(self.pos - 1));
+                    return Close::Brace(self.pos - 1);
                 }
-                return (stmts, Close::Implicit);
+                return Close::Implicit;
             }
             if b == b'}' {
                 self.pos += 1;
-                return (stmts, Close::Brace(self.pos - 1));
+                return Close::Brace(self.pos - 1);
             }
             let word = first_word(self.src, self.pos);
             if self.belongs_outside(word, context, opener_indent, ancestors) {
                 let word_len = word.map_or(1, str::len);
                 let before = Span::new(self.pos, self.pos + word_len);
                 self.unclosed(open, context, Some(before));
-                return (stmts, Close::Implicit);
+                return Close::Implicit;
             }
             let stmt = self.statement(context, ancestors, word);
-            stmts.push(stmt);
+            self.pending.push(stmt);
         }
     }
 
