@@ -114,6 +114,7 @@ fn cells(ctx: &Ctx, grid: &Grid, lane: Lane) -> Cell {
     use rayon::prelude::*;
     let stages: Vec<(Vec<Item>, f32)> = (0..ctx.journey.stages.len())
         .into_par_iter()
+        .with_min_len(super::MIN_STAGES_PER_TASK)
         .map(|s| stage_cells(ctx, grid, lane, s))
         .collect();
     let mut items = Vec::with_capacity(stages.iter().map(|(i, _)| i.len()).sum());
@@ -217,6 +218,7 @@ fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
     let built: Vec<_> = grid
         .cols
         .par_iter()
+        .with_min_len(MIN_CARDS_PER_TASK)
         .filter_map(|col| {
             let stage = &j.stages[col.stage];
             let tp = &stage.touchpoints[col.tp?];
@@ -266,6 +268,10 @@ fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
         h: tallest + 2.0 * CELL_PAD,
     }
 }
+
+/// Cards built on one thread before another takes over: a small map is
+/// built whole on one thread (many small maps already fill the cores).
+const MIN_CARDS_PER_TASK: usize = 16;
 
 /// Space between a card and its column's edge.
 pub(crate) const CARD_GAP: f32 = 10.0;

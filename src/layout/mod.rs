@@ -31,6 +31,12 @@ use scene::{Cmd, Group, Item, Paint, PathShape, Rect, Scene, Stroke};
 pub(crate) const MARGIN: f32 = 32.0;
 pub(crate) const LANE_HEAD_W: f32 = 168.0;
 pub(crate) const CELL_PAD: f32 = 12.0;
+/// Stages laid out on one thread before another takes over: a small map
+/// is laid out lane by lane without splitting further (when many small
+/// maps are built at once, they already fill the cores, and splitting
+/// them only adds hand-overs between threads).
+pub(crate) const MIN_STAGES_PER_TASK: usize = 4;
+
 /// The header needs some room even for a one-stage map.
 const MIN_CONTENT_W: f32 = 720.0;
 
@@ -68,6 +74,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
         journey
             .stages
             .par_iter()
+            .with_min_len(MIN_STAGES_PER_TASK)
             .enumerate()
             .map(|(s, stage)| {
                 let (_, sw) = grid.stage_span(s);
