@@ -27,7 +27,7 @@ use stream::Sink;
 
 /// Items written together (in parallel chunks) before being sent out: a
 /// few hundred kilobytes of text.
-const BATCH: usize = 512;
+const BATCH: usize = 2048;
 
 /// Colours for the chosen theme, and the start of a `<text>` for each font
 /// and direction (the same few strings for thousands of runs).

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::io::{self, Write};
 
 /// Items per parallel task: enough to outweigh handing the task over.
-const CHUNK: usize = 32;
+const CHUNK: usize = 64;
 
 /// Room for a chunk's text, so that it rarely grows: a card writes a
 /// kilobyte or less.
@@ -118,12 +118,15 @@ pub(super) fn size(items: &[Item]) -> usize {
     items.len() + items.iter().map(children).sum::<usize>()
 }
 
-/// Writes `items` as children, in batches.
+/// Writes `items` as children, in batches. A group with more children
+/// than a chunk (a lane holds thousands of cards) has them batched in turn,
+/// so that every chunk is a few dozen small items: the cores get even
+/// shares, and no piece of the document is big.
 fn items(sink: &mut Sink<'_>, items: Vec<Item>, p: &Painter) -> io::Result<()> {
     let mut pending = Vec::with_capacity(sink.batch.min(items.len()));
     for item in items {
         match item {
-            Item::Group(g) if g.items.len() > sink.batch => {
+            Item::Group(g) if g.items.len() > sink.batch.min(CHUNK) => {
                 write_batch(sink, &mut pending, p)?;
                 big_group(sink, g, p)?;
             }
@@ -138,8 +141,7 @@ fn items(sink: &mut Sink<'_>, items: Vec<Item>, p: &Painter) -> io::Result<()> {
     write_batch(sink, &mut pending, p)
 }
 
-/// A group too big to write at once (a lane holds thousands of cards):
-/// its children are batched like the document's.
+/// A group whose children are batched like the document's.
 fn big_group(sink: &mut Sink<'_>, mut g: Group, p: &Painter) -> io::Result<()> {
     if group::start(sink.buf(), &g) {
         items(sink, std::mem::take(&mut g.items), p)?;
@@ -154,8 +156,9 @@ fn write_batch(sink: &mut Sink<'_>, pending: &mut Vec<Item>, p: &Painter) -> io:
     if !sink.parallel || pending.len() <= CHUNK {
         for item in pending.drain(..) {
             group::item(sink.buf(), &item, p);
+            sink.send_some()?;
         }
-        return sink.send_some();
+        return Ok(());
     }
     let pieces: Vec<Vec<u8>> = pending
         .par_drain(..)
