@@ -220,7 +220,7 @@ pub(crate) fn band(ctx: &Ctx, grid: &Grid, loops: bool) -> Cell {
             );
             g.items.push(Item::Text(tb));
         }
-        items.push(Item::Group(g));
+        items.push(Item::Group(Box::new(g)));
     }
     Cell { items, h: total }
 }

@@ -237,7 +237,7 @@ fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
             .with("id", &tp.id)
             .titled(tp.label.clone());
         g.items = c.items;
-        items.push(Item::Group(g));
+        items.push(Item::Group(Box::new(g)));
     }
     // An empty stage shows an empty slot: the gap where customers drop.
     for col in grid.cols.iter().filter(|c| c.tp.is_none()) {

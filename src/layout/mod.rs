@@ -101,7 +101,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
             None,
         ));
         g.items.extend(c.moved(sx + 14.0, y + 14.0));
-        front.push(Item::Group(g));
+        front.push(Item::Group(Box::new(g)));
     }
     y += band_h;
 
@@ -152,7 +152,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
         let mut g = Group::new("lane").with("lane", lane.id());
         g.items.extend(head.moved(MARGIN, y));
         g.items.extend(content.moved(0.0, y));
-        front.push(Item::Group(g));
+        front.push(Item::Group(Box::new(g)));
         y += row_h;
     }
     let grid_bottom = y;

@@ -153,7 +153,11 @@ mod tests {
             (Script::Hebrew, Weight::Regular, "שלום עולם"),
             (Script::Latin, Weight::Bold, "Checkout (fast) — 3 days!"),
             // Ligatures, kerning pairs and a fraction: default features.
-            (Script::Latin, Weight::Regular, "Office flyer: AVATAR To 1\u{2044}2"),
+            (
+                Script::Latin,
+                Weight::Regular,
+                "Office flyer: AVATAR To 1\u{2044}2",
+            ),
         ] {
             let font = face_id(script, weight);
             let chars: Vec<char> = text.chars().collect::<BTreeSet<_>>().into_iter().collect();
