@@ -321,6 +321,40 @@ fn a_broken_file_keeps_its_previous_output() {
     assert_eq!(read(dir.path(), "map.json"), before);
 }
 
+/// The outputs of one file are replaced together or not at all: when one
+/// of them cannot be written, the others keep their previous content.
+#[test]
+fn an_output_that_cannot_be_written_leaves_the_others_as_they_were() {
+    let dir = tree(&[("map.journey", CLEAN)]);
+    cjm_in(
+        dir.path(),
+        &["build", "--format", "svg,json", "map.journey"],
+    )
+    .code(0);
+    let svg_before = read(dir.path(), "map.svg");
+    // A folder (not empty) where the JSON goes: it cannot be replaced.
+    fs::remove_file(dir.path().join("map.json")).unwrap();
+    write(dir.path(), "map.json/keep.txt", "keep");
+    write(
+        dir.path(),
+        "map.journey",
+        &CLEAN.replace("\"Clean\"", "\"Renamed\""),
+    );
+    cjm_in(
+        dir.path(),
+        &["build", "--format", "svg,json", "map.journey"],
+    )
+    .code(2)
+    .stderr_has("cannot write")
+    .stderr_has("map.json");
+    assert_eq!(read(dir.path(), "map.svg"), svg_before);
+    assert_eq!(
+        listing(dir.path()),
+        ["map.journey", "map.json/keep.txt", "map.svg"],
+        "a temporary file was left behind"
+    );
+}
+
 #[test]
 fn an_output_folder_that_is_a_file_exits_2() {
     let dir = tree(&[("map.journey", CLEAN), ("out", "not a folder")]);

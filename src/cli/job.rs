@@ -1,12 +1,14 @@
 //! Compiling (and for `build`, rendering and writing) one file: the unit of
 //! work that `check`, `build` and `watch` run, in parallel or one by one.
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use cjm::{Compilation, Severity};
+use rayon::prelude::*;
 
 use super::args::Format;
-use super::output::write_atomic;
+use super::output::{Staged, stage};
 use super::paths::Input;
 use super::{Context, Exit, panics, source};
 
@@ -49,9 +51,8 @@ fn run(input: &Input, targets: &[(Format, PathBuf)], ctx: &Context) -> Outcome {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::io(format!("cannot read `{display}`: {e}")),
     };
-    let formats: Vec<Format> = targets.iter().map(|(f, _)| *f).collect();
-    let compiled = panics::catch(|| compile_and_render(&bytes, &formats, ctx));
-    let (compilation, rendered) = match compiled {
+    let compiled = panics::catch(|| compile_and_write(&bytes, targets, ctx));
+    let (compilation, written) = match compiled {
         Ok(result) => result,
         Err(message) => return internal_error(&display, &message),
     };
@@ -63,58 +64,86 @@ fn run(input: &Input, targets: &[(Format, PathBuf)], ctx: &Context) -> Outcome {
     let mut report = ctx
         .reporter
         .render(&display, &compilation.source, &compilation.diagnostics);
-    let Some(rendered) = rendered else {
-        return Outcome {
-            report,
-            exit: Exit::Failed,
-            warnings,
-        };
-    };
-    let rendered = match rendered {
-        Ok(rendered) => rendered,
-        Err(message) => {
+    let exit = match written {
+        None => Exit::Failed,
+        Some(Ok(())) => Exit::Ok,
+        Some(Err(Failure::Render(message))) => {
             report.push_str(&format!("error: cannot render `{display}`: {message}\n"));
-            return Outcome {
-                report,
-                exit: Exit::Failed,
-                warnings,
-            };
+            Exit::Failed
+        }
+        Some(Err(Failure::Write(path, e))) => {
+            report.push_str(&format!("error: cannot write `{}`: {e}\n", path.display()));
+            Exit::Usage
         }
     };
-    for ((_, path), bytes) in targets.iter().zip(rendered) {
-        if let Err(e) = write_atomic(path, &bytes) {
-            report.push_str(&format!("error: cannot write `{}`: {e}\n", path.display()));
-            return Outcome {
-                report,
-                exit: Exit::Usage,
-                warnings,
-            };
-        }
-    }
     Outcome {
         report,
-        exit: Exit::Ok,
+        exit,
         warnings,
     }
 }
 
-/// The compilation, and when it has no errors the bytes of each format
-/// (or why rendering failed).
-type Rendered = Option<Result<Vec<Vec<u8>>, String>>;
-
-fn compile_and_render(bytes: &[u8], formats: &[Format], ctx: &Context) -> (Compilation, Rendered) {
-    let compilation = cjm::compile(bytes, &ctx.compile);
-    let journey = match &compilation.journey {
-        Some(journey) if !compilation.has_errors() => journey,
-        _ => return (compilation, None),
-    };
-    let rendered = formats
-        .iter()
-        .map(|format| render(journey, *format, ctx))
-        .collect::<Result<Vec<_>, String>>();
-    (compilation, Some(rendered))
+/// Why the outputs of a journey without errors were not written.
+enum Failure {
+    Render(String),
+    Write(PathBuf, io::Error),
 }
 
+/// The compilation, and when it has no errors how writing its outputs went.
+fn compile_and_write(
+    bytes: &[u8],
+    targets: &[(Format, PathBuf)],
+    ctx: &Context,
+) -> (Compilation, Option<Result<(), Failure>>) {
+    let compilation = cjm::compile(bytes, &ctx.compile);
+    let written = match &compilation.journey {
+        Some(journey) if !compilation.has_errors() => Some(write_all(journey, targets, ctx)),
+        _ => None,
+    };
+    (compilation, written)
+}
+
+/// Writes every target: the formats on all cores, each streamed into a
+/// temporary file, and all renamed into place only once every one is
+/// complete, so a failed build leaves all of the previous outputs as they
+/// were.
+fn write_all(
+    journey: &cjm::model::Journey,
+    targets: &[(Format, PathBuf)],
+    ctx: &Context,
+) -> Result<(), Failure> {
+    let staged: Vec<Result<Staged, Failure>> = targets
+        .par_iter()
+        .map(|(format, path)| write_one(journey, *format, path, ctx))
+        .collect();
+    // On an error, dropping the staged outputs removes their files.
+    let staged = staged.into_iter().collect::<Result<Vec<_>, _>>()?;
+    for output in staged {
+        let path = output.path().to_path_buf();
+        output.commit().map_err(|e| Failure::Write(path, e))?;
+    }
+    Ok(())
+}
+
+fn write_one(
+    journey: &cjm::model::Journey,
+    format: Format,
+    path: &Path,
+    ctx: &Context,
+) -> Result<Staged, Failure> {
+    let staged = match format {
+        Format::Svg => stage(path, |out| cjm::render::svg_to(journey, &ctx.render, out)),
+        Format::Json => stage(path, |out| cjm::render::json_to(journey, out)),
+        Format::Png => {
+            let png = cjm::render::png(journey, &ctx.render, ctx.scale)
+                .map_err(|e| Failure::Render(e.to_string()))?;
+            stage(path, |out| out.write_all(&png))
+        }
+    };
+    staged.map_err(|e| Failure::Write(path.to_path_buf(), e))
+}
+
+/// One format in memory (for stdout and the preview).
 pub(crate) fn render(
     journey: &cjm::model::Journey,
     format: Format,

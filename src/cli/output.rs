@@ -3,50 +3,101 @@
 //! any error the old file is left as it was.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `bytes` to `path` atomically, creating missing parent folders and
 /// keeping the permissions of the file it replaces.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(path, |out| out.write_all(bytes))?.commit()
+}
+
+/// An output written in full to its temporary file, not yet in place.
+/// Dropped without `commit`, the temporary file is removed and the old
+/// output stays as it was.
+#[derive(Debug)]
+pub(crate) struct Staged {
+    temp: Temp,
+    path: PathBuf,
+}
+
+impl Staged {
+    /// Where the output goes.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Renames the temporary file into place.
+    pub(crate) fn commit(mut self) -> io::Result<()> {
+        let temp = std::mem::take(&mut self.temp.0);
+        let result = fs::rename(&temp, &self.path);
+        if result.is_err() {
+            // Best effort: the error that matters is the one we return.
+            let _ = fs::remove_file(&temp);
+        }
+        result
+    }
+}
+
+/// A temporary file removed when dropped (also when a panic unwinds
+/// through the writing), unless its path was taken to rename it.
+#[derive(Debug)]
+struct Temp(PathBuf);
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if !self.0.as_os_str().is_empty() {
+            let _ = fs::remove_file(&self.0);
+        }
+    }
+}
+
+/// Writes an output for `path` with `write` into a temporary file in the
+/// same folder (streamed through a buffer: a big map is never held whole in
+/// memory), creating missing parent folders and keeping the permissions of
+/// the file it will replace. Nothing is in place until `commit`.
+pub(crate) fn stage(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<Staged> {
     // Through a symlink, replace the file it points to, not the link.
-    let resolved;
     let path = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => match fs::canonicalize(path) {
-            Ok(target) => {
-                resolved = target;
-                resolved.as_path()
-            }
-            Err(_) => path, // a dangling link is simply replaced
-        },
-        _ => path,
+        Ok(m) if m.file_type().is_symlink() => {
+            // A dangling link is simply replaced.
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
     };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&dir)?;
-    let permissions = fs::metadata(path).ok().map(|m| m.permissions());
-    let (temp_path, mut file) = create_temp(&dir, path)?;
-    let result = (|| {
-        file.write_all(bytes)?;
-        // No `sync_all`: the rename already keeps readers from ever seeing
-        // half a file, which is the promise. Flushing to the disk as well
-        // (durability across a power cut, for outputs a rebuild remakes)
-        // cost 1.5 to 7 ms per file, more than compiling and rendering a
-        // small map, and made a build of 1,000 maps take several seconds.
-        if let Some(permissions) = permissions {
-            file.set_permissions(permissions)?;
-        }
-        drop(file);
-        fs::rename(&temp_path, path)
-    })();
-    if result.is_err() {
-        // Best effort: the error that matters is the one we return.
-        let _ = fs::remove_file(&temp_path);
+    let existing = fs::metadata(&path).ok();
+    // Found now rather than when renaming, so that no output of a build
+    // is put in place while another one cannot be.
+    if existing.as_ref().is_some_and(fs::Metadata::is_dir) {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "a folder is in the way",
+        ));
     }
-    result
+    let permissions = existing.map(|m| m.permissions());
+    let (temp_path, file) = create_temp(&dir, &path)?;
+    let temp = Temp(temp_path);
+    let mut out = BufWriter::with_capacity(256 * 1024, file);
+    write(&mut out)?;
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    // No `sync_all`: the rename already keeps readers from ever seeing
+    // half a file, which is the promise. Flushing to the disk as well
+    // (durability across a power cut, for outputs a rebuild remakes)
+    // cost 1.5 to 7 ms per file, more than compiling and rendering a
+    // small map, and made a build of 1,000 maps take several seconds.
+    if let Some(permissions) = permissions {
+        file.set_permissions(permissions)?;
+    }
+    Ok(Staged { temp, path })
 }
 
 /// A new hidden file next to `target`, named so that file discovery and
@@ -84,6 +135,53 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["map.svg"]);
+    }
+
+    fn names(dir: &Path) -> Vec<std::ffi::OsString> {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_staged_output_is_in_place_only_once_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        fs::write(&path, "old").unwrap();
+        let staged = stage(&path, |out| out.write_all(b"new")).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        staged.commit().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(names(dir.path()), ["map.svg"]);
+        // Dropped without commit: the old file stays, the temporary goes.
+        drop(stage(&path, |out| out.write_all(b"newer")).unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(names(dir.path()), ["map.svg"]);
+    }
+
+    #[test]
+    fn a_failure_or_panic_while_writing_leaves_the_old_file_and_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        fs::write(&path, "old").unwrap();
+        let failed = stage(&path, |out| {
+            // More than the buffer holds, so part of it reached the file.
+            out.write_all(&vec![b'x'; 1 << 20])?;
+            Err(io::Error::other("the renderer gave up"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "the renderer gave up");
+        let panicked = std::panic::catch_unwind(|| {
+            stage(&path, |out| {
+                out.write_all(&vec![b'x'; 1 << 20])?;
+                panic!("a bug while writing")
+            })
+        });
+        assert!(panicked.is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["map.svg"]);
     }
 
     #[cfg(unix)]

@@ -64,7 +64,7 @@ pub(crate) fn touchpoint(ctx: &Ctx, stage: &Stage, tp: &Touchpoint, w: f32) -> C
             items: std::mem::take(&mut title.items),
             ..Group::default()
         };
-        title.items = vec![Item::Group(a)];
+        title.items = vec![Item::Group(Box::new(a))];
     }
     body.stack(title, 8.0);
 

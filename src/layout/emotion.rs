@@ -182,7 +182,7 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
                 bottom = bottom.max(top + tb.bbox.h);
                 g.items.push(Item::Text(tb));
             }
-            points.push(Item::Group(g));
+            points.push(Item::Group(Box::new(g)));
         }
     }
     let mut items = curves;

@@ -26,14 +26,15 @@ struct Edge {
 
 fn edges(ctx: &Ctx, grid: &Grid, loops: bool) -> Vec<Edge> {
     let j = ctx.journey;
+    let places = grid.places(j);
     let mut out = Vec::new();
     for f in &j.flows {
         if f.is_loop != loops {
             continue;
         }
         let (Some(from), Some(to)) = (
-            grid.column_of(j, &f.from, true),
-            grid.column_of(j, &f.to, false),
+            places.column_of(&f.from, true),
+            places.column_of(&f.to, false),
         ) else {
             continue;
         };
@@ -219,7 +220,7 @@ pub(crate) fn band(ctx: &Ctx, grid: &Grid, loops: bool) -> Cell {
             );
             g.items.push(Item::Text(tb));
         }
-        items.push(Item::Group(g));
+        items.push(Item::Group(Box::new(g)));
     }
     Cell { items, h: total }
 }

@@ -1,6 +1,8 @@
 //! Columns: one per touchpoint, grouped by stage; a stage without
 //! touchpoints still gets one (empty) column so it stays visible.
 
+use std::collections::HashMap;
+
 use crate::model::Journey;
 
 /// Width of one touchpoint column, gutters included.
@@ -88,11 +90,56 @@ impl Grid {
         (x, last.x + last.w - x)
     }
 
-    /// The column a flow end stands at: a touchpoint's own column; a stage
-    /// is entered at its first column and left from its last.
-    pub(crate) fn column_of(&self, journey: &Journey, id: &str, as_source: bool) -> Option<usize> {
+    /// Where each stage and touchpoint stands, to find flow ends by id:
+    /// scanning the map for each end made a big map's flows quadratic.
+    pub(crate) fn places<'j>(&self, journey: &'j Journey) -> Places<'j> {
+        let mut ids = HashMap::new();
+        // The first element with an id wins, in map order (ids are
+        // unique in a checked model; this keeps a hand-built one stable).
         for (s, stage) in journey.stages.iter().enumerate() {
             let (first, n) = self.stages[s];
+            ids.entry(stage.id.as_str())
+                .or_insert(Place::Stage { first, n });
+            for (t, tp) in stage.touchpoints.iter().enumerate() {
+                ids.entry(tp.id.as_str())
+                    .or_insert(Place::Column(first + t));
+            }
+        }
+        Places { ids }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Stage { first: usize, n: usize },
+    Column(usize),
+}
+
+/// Stage and touchpoint ids → columns (only looked up, never iterated).
+pub(crate) struct Places<'j> {
+    ids: HashMap<&'j str, Place>,
+}
+
+impl Places<'_> {
+    /// The column a flow end stands at: a touchpoint's own column; a stage
+    /// is entered at its first column and left from its last.
+    pub(crate) fn column_of(&self, id: &str, as_source: bool) -> Option<usize> {
+        Some(match *self.ids.get(id)? {
+            Place::Stage { first, n } if as_source => first + n - 1,
+            Place::Stage { first, .. } => first,
+            Place::Column(c) => c,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan the index replaces.
+    fn scan(grid: &Grid, journey: &Journey, id: &str, as_source: bool) -> Option<usize> {
+        for (s, stage) in journey.stages.iter().enumerate() {
+            let (first, n) = grid.stages[s];
             if stage.id == id {
                 return Some(if as_source { first + n - 1 } else { first });
             }
@@ -101,5 +148,29 @@ impl Grid {
             }
         }
         None
+    }
+
+    #[test]
+    fn flow_ends_are_found_where_a_scan_finds_them() {
+        let source = crate::testgen::journey(60, 3);
+        let journey = crate::compile(source.as_bytes(), &Default::default())
+            .journey
+            .expect("generated journeys compile");
+        let grid = Grid::new(&journey, 0.0, 0.0);
+        let places = grid.places(&journey);
+        let mut ids: Vec<&str> = vec!["nothing", ""];
+        for stage in &journey.stages {
+            ids.push(&stage.id);
+            ids.extend(stage.touchpoints.iter().map(|t| t.id.as_str()));
+        }
+        for id in ids {
+            for as_source in [false, true] {
+                assert_eq!(
+                    places.column_of(id, as_source),
+                    scan(&grid, &journey, id, as_source),
+                    "{id} {as_source}"
+                );
+            }
+        }
     }
 }

@@ -205,7 +205,7 @@ fn persona_card(ctx: &Ctx, p: &Persona, i: usize, legend: bool) -> Cell {
     let mut g = super::scene::Group::new("persona").with("id", &p.id);
     g.items = card.items;
     Cell {
-        items: vec![Item::Group(g)],
+        items: vec![Item::Group(Box::new(g))],
         h,
     }
 }

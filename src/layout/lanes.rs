@@ -106,48 +106,66 @@ pub(crate) fn content(ctx: &Ctx, grid: &Grid, lane: Lane) -> Cell {
 }
 
 /// Per-touchpoint cells, and under them per-stage cells spanning the stage.
+///
+/// Stages are laid out on all cores (a few lanes hold most of a big map's
+/// text, so the lanes alone leave cores idle), collected in map order so
+/// the scene is the same as laid out one after the other.
 fn cells(ctx: &Ctx, grid: &Grid, lane: Lane) -> Cell {
-    let j = ctx.journey;
-    let rtl = ctx.rtl;
-    let mut items = Vec::new();
+    use rayon::prelude::*;
+    let stages: Vec<(Vec<Item>, f32)> = (0..ctx.journey.stages.len())
+        .into_par_iter()
+        .with_min_len(super::MIN_STAGES_PER_TASK)
+        .map(|s| stage_cells(ctx, grid, lane, s))
+        .collect();
+    let mut items = Vec::with_capacity(stages.iter().map(|(i, _)| i.len()).sum());
     let mut h: f32 = 0.0;
-    for (s, stage) in j.stages.iter().enumerate() {
-        let bg = Paint::Lane((s % 2) as u8);
-        let (first, n) = grid.stages[s];
-        let mut tallest: f32 = 0.0;
-        let mut placed = Vec::new();
-        for col in &grid.cols[first..first + n] {
-            let Some(t) = col.tp else { continue };
-            let tp = &stage.touchpoints[t];
-            let w = col.w - 2.0 * CELL_PAD;
-            let c = tp_cell(tp, lane, w, bg, rtl, ctx.words.reach);
-            tallest = tallest.max(c.h);
-            placed.push((col.x + CELL_PAD, c));
-        }
-        for (x, c) in placed {
-            items.extend(c.moved(x, CELL_PAD));
-        }
-        let (sx, sw) = grid.stage_span(s);
-        // A metric's name and value drift apart across a wide stage: keep
-        // the stage's metrics as wide as one column.
-        let w = if lane == Lane::Metrics {
-            grid.cols[first].w.min(sw)
-        } else {
-            sw
-        };
-        let sc = stage_cell(stage, lane, w - 2.0 * CELL_PAD, bg, rtl);
-        let mut total = tallest;
-        if sc.h > 0.0 {
-            let y = if tallest > 0.0 { tallest + 8.0 } else { 0.0 };
-            total = y + sc.h;
-            items.extend(sc.moved(sx + CELL_PAD, CELL_PAD + y));
-        }
+    for (stage_items, total) in stages {
+        items.extend(stage_items);
         h = h.max(total);
     }
     Cell {
         items,
         h: h + 2.0 * CELL_PAD,
     }
+}
+
+/// One stage's part of a lane: its items (x absolute, y from the lane's
+/// top) and the height they take.
+fn stage_cells(ctx: &Ctx, grid: &Grid, lane: Lane, s: usize) -> (Vec<Item>, f32) {
+    let rtl = ctx.rtl;
+    let stage = &ctx.journey.stages[s];
+    let mut items = Vec::new();
+    let bg = Paint::Lane((s % 2) as u8);
+    let (first, n) = grid.stages[s];
+    let mut tallest: f32 = 0.0;
+    let mut placed = Vec::new();
+    for col in &grid.cols[first..first + n] {
+        let Some(t) = col.tp else { continue };
+        let tp = &stage.touchpoints[t];
+        let w = col.w - 2.0 * CELL_PAD;
+        let c = tp_cell(tp, lane, w, bg, rtl, ctx.words.reach);
+        tallest = tallest.max(c.h);
+        placed.push((col.x + CELL_PAD, c));
+    }
+    for (x, c) in placed {
+        items.extend(c.moved(x, CELL_PAD));
+    }
+    let (sx, sw) = grid.stage_span(s);
+    // A metric's name and value drift apart across a wide stage: keep
+    // the stage's metrics as wide as one column.
+    let w = if lane == Lane::Metrics {
+        grid.cols[first].w.min(sw)
+    } else {
+        sw
+    };
+    let sc = stage_cell(stage, lane, w - 2.0 * CELL_PAD, bg, rtl);
+    let mut total = tallest;
+    if sc.h > 0.0 {
+        let y = if tallest > 0.0 { tallest + 8.0 } else { 0.0 };
+        total = y + sc.h;
+        items.extend(sc.moved(sx + CELL_PAD, CELL_PAD + y));
+    }
+    (items, total)
 }
 
 fn tp_cell(tp: &Touchpoint, lane: Lane, w: f32, bg: Paint, rtl: bool, reach_word: &str) -> Cell {
@@ -194,17 +212,21 @@ fn metrics_cell(
 /// Touchpoint cards, all stretched to the row's height, with a chevron
 /// between consecutive cards for the default order.
 fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
+    use rayon::prelude::*;
     let j = ctx.journey;
-    let mut built = Vec::new();
-    let mut tallest: f32 = 0.0;
-    for col in &grid.cols {
-        let Some(t) = col.tp else { continue };
-        let stage = &j.stages[col.stage];
-        let tp = &stage.touchpoints[t];
-        let c = card::touchpoint(ctx, stage, tp, col.w - 2.0 * CARD_GAP);
-        tallest = tallest.max(c.h);
-        built.push((col, tp, c));
-    }
+    // Cards are built on all cores, in column order (see `cells`).
+    let built: Vec<_> = grid
+        .cols
+        .par_iter()
+        .with_min_len(MIN_CARDS_PER_TASK)
+        .filter_map(|col| {
+            let stage = &j.stages[col.stage];
+            let tp = &stage.touchpoints[col.tp?];
+            let c = card::touchpoint(ctx, stage, tp, col.w - 2.0 * CARD_GAP);
+            Some((col, tp, c))
+        })
+        .collect();
+    let tallest = built.iter().map(|(_, _, c)| c.h).fold(0.0, f32::max);
     let mut items = Vec::new();
     for (col, tp, mut c) in built {
         if let Some(Item::Rect(r)) = c.items.first_mut() {
@@ -215,7 +237,7 @@ fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
             .with("id", &tp.id)
             .titled(tp.label.clone());
         g.items = c.items;
-        items.push(Item::Group(g));
+        items.push(Item::Group(Box::new(g)));
     }
     // An empty stage shows an empty slot: the gap where customers drop.
     for col in grid.cols.iter().filter(|c| c.tp.is_none()) {
@@ -246,6 +268,10 @@ fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
         h: tallest + 2.0 * CELL_PAD,
     }
 }
+
+/// Cards built on one thread before another takes over: a small map is
+/// built whole on one thread (many small maps already fill the cores).
+const MIN_CARDS_PER_TASK: usize = 16;
 
 /// Space between a card and its column's edge.
 pub(crate) const CARD_GAP: f32 = 10.0;

@@ -19,6 +19,9 @@ mod textbox;
 pub(crate) use textbox::sanitize;
 mod words;
 
+#[cfg(test)]
+mod parallel_tests;
+
 use crate::model::{Direction, Journey};
 use cell::{Cell, rect};
 use grid::Grid;
@@ -28,6 +31,12 @@ use scene::{Cmd, Group, Item, Paint, PathShape, Rect, Scene, Stroke};
 pub(crate) const MARGIN: f32 = 32.0;
 pub(crate) const LANE_HEAD_W: f32 = 168.0;
 pub(crate) const CELL_PAD: f32 = 12.0;
+/// Stages laid out on one thread before another takes over: a small map
+/// is laid out lane by lane without splitting further (when many small
+/// maps are built at once, they already fill the cores, and splitting
+/// them only adds hand-overs between threads).
+pub(crate) const MIN_STAGES_PER_TASK: usize = 4;
+
 /// The header needs some room even for a one-stage map.
 const MIN_CONTENT_W: f32 = 720.0;
 
@@ -59,21 +68,26 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
 
     // Stage header band.
     let grid_top = y;
-    let built: Vec<Cell> = journey
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(s, stage)| {
-            let (_, sw) = grid.stage_span(s);
-            card::stage_header(
-                &ctx,
-                s,
-                stage,
-                sw - 2.0 * 14.0,
-                Paint::StageHeader((s % 2) as u8),
-            )
-        })
-        .collect();
+    // On all cores for a big map, collected in order.
+    let built: Vec<Cell> = {
+        use rayon::prelude::*;
+        journey
+            .stages
+            .par_iter()
+            .with_min_len(MIN_STAGES_PER_TASK)
+            .enumerate()
+            .map(|(s, stage)| {
+                let (_, sw) = grid.stage_span(s);
+                card::stage_header(
+                    &ctx,
+                    s,
+                    stage,
+                    sw - 2.0 * 14.0,
+                    Paint::StageHeader((s % 2) as u8),
+                )
+            })
+            .collect()
+    };
     let band_h = built.iter().map(|c| c.h).fold(0.0, f32::max) + 2.0 * 14.0;
     for (s, (stage, c)) in journey.stages.iter().zip(built).enumerate() {
         let (sx, sw) = grid.stage_span(s);
@@ -87,7 +101,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
             None,
         ));
         g.items.extend(c.moved(sx + 14.0, y + 14.0));
-        front.push(Item::Group(g));
+        front.push(Item::Group(Box::new(g)));
     }
     y += band_h;
 
@@ -138,7 +152,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
         let mut g = Group::new("lane").with("lane", lane.id());
         g.items.extend(head.moved(MARGIN, y));
         g.items.extend(content.moved(0.0, y));
-        front.push(Item::Group(g));
+        front.push(Item::Group(Box::new(g)));
         y += row_h;
     }
     let grid_bottom = y;

@@ -156,7 +156,9 @@ pub(crate) enum Item {
     Path(PathShape),
     Circle(Circle),
     Text(TextBlock),
-    Group(Group),
+    /// Boxed: a group is twice the size of any other item, and a big map
+    /// holds a hundred thousand items.
+    Group(Box<Group>),
 }
 
 /// A `<g>` (or an `<a>` when `href` is set) with its semantic class and

@@ -1,5 +1,8 @@
 //! Wrapping text into boxes: the only place layout talks to `text`.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use super::scene::{Paint, PlacedLine, PlacedRun, Rect, TextBlock};
 use crate::text::{self, Line, Style, Weight};
 
@@ -54,10 +57,39 @@ pub(crate) fn sanitize(s: &str) -> String {
     out.trim_matches(|c| c == ' ' || c == '\n').to_string()
 }
 
+/// `sanitize(s)`, borrowing `s` when it is already clean (labels almost
+/// always are).
+fn sanitized(s: &str) -> Cow<'_, str> {
+    if is_clean(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(sanitize(s))
+    }
+}
+
+/// Whether `sanitize` would give `s` back unchanged.
+fn is_clean(s: &str) -> bool {
+    let mut previous = None;
+    for c in s.chars() {
+        let changed = match c {
+            '\n' => previous == Some(' '),
+            ' ' => matches!(previous, Some(' ' | '\n')),
+            '\t' | '\r' | '\u{7f}' | '\u{fffe}' | '\u{ffff}' => true,
+            c => (c as u32) < 0x20,
+        };
+        if changed {
+            return false;
+        }
+        previous = Some(c);
+    }
+    !s.starts_with([' ', '\n']) && !s.ends_with([' ', '\n'])
+}
+
 /// A measured paragraph (possibly several source lines).
 #[derive(Debug, Clone)]
 pub(crate) struct Wrapped {
-    pub lines: Vec<Line>,
+    /// Shared with the text cache.
+    pub lines: Arc<Vec<Line>>,
     pub style: Style,
 }
 
@@ -75,17 +107,24 @@ impl Wrapped {
 
 /// Wraps `s` to `max_width`; an explicit `\n` starts a new line.
 pub(crate) fn wrap(s: &str, style: Style, max_width: f32, rtl: bool) -> Wrapped {
-    let clean = sanitize(s);
-    let mut lines = Vec::new();
-    if !clean.is_empty() {
-        for para in clean.split('\n') {
-            let base = paragraph_rtl(para, rtl);
-            // One pixel in hand: measured line widths can exceed the width
-            // asked for by a fraction of a pixel (mixed-direction lines
-            // with quotes), and a line must never leave its box.
-            lines.extend(text::wrap(para, style, (max_width - 1.0).max(1.0), base));
-        }
-    }
+    let clean = sanitized(s);
+    // One pixel in hand: measured line widths can exceed the width asked
+    // for by a fraction of a pixel (mixed-direction lines with quotes),
+    // and a line must never leave its box.
+    let width = (max_width - 1.0).max(1.0);
+    let one = |para: &str| text::wrap_shared(para, style, width, paragraph_rtl(para, rtl));
+    let lines = if clean.is_empty() {
+        Arc::default()
+    } else if !clean.contains('\n') {
+        one(&clean)
+    } else {
+        Arc::new(
+            clean
+                .split('\n')
+                .flat_map(|para| one(para).to_vec())
+                .collect(),
+        )
+    };
     Wrapped { lines, style }
 }
 
@@ -95,8 +134,8 @@ pub(crate) fn wrap(s: &str, style: Style, max_width: f32, rtl: bool) -> Wrapped 
 /// (`Google`, `Pay now!`) stays left to right. In a left-to-right map the
 /// first strong letter decides, as the Unicode default does.
 fn paragraph_rtl(para: &str, map_rtl: bool) -> bool {
-    use unicode_bidi::{BidiClass, bidi_class};
-    let strong = |c: char| match bidi_class(c) {
+    use unicode_bidi::BidiClass;
+    let strong = |c: char| match text::bidi_class(c) {
         BidiClass::R | BidiClass::AL => Some(true),
         BidiClass::L => Some(false),
         _ => None,
@@ -110,7 +149,7 @@ fn paragraph_rtl(para: &str, map_rtl: bool) -> bool {
 
 /// Width of `s` on one line (after sanitising).
 pub(crate) fn measure(s: &str, style: Style) -> f32 {
-    text::measure(&sanitize(s), style)
+    text::measure(&sanitized(s), style)
 }
 
 /// Places wrapped text with its box's top-left at `(x, y)` and width `w`.
@@ -200,6 +239,29 @@ mod tests {
         assert_eq!(sanitize("a\u{1}b  \t c"), "ab c");
         assert_eq!(sanitize(" one \n two "), "one\ntwo");
         assert_eq!(sanitize("\u{ffff}"), "");
+    }
+
+    #[test]
+    fn clean_text_is_exactly_what_sanitize_leaves_unchanged() {
+        // Every string of up to five characters from pieces sanitize
+        // treats specially.
+        let alphabet = [
+            'a', ' ', '\n', '\t', '\r', '\u{1}', '\u{7f}', '\u{ffff}', 'ש',
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = strings
+                .iter()
+                .filter(|s| s.chars().count() == strings.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|s| alphabet.iter().map(move |&c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        assert!(strings.len() > 60_000);
+        for s in &strings {
+            assert_eq!(is_clean(s), sanitize(s) == *s, "{s:?}");
+            assert_eq!(sanitized(s), sanitize(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -67,13 +67,14 @@ fn empty_stage(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) {
 fn touchpoints(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) {
     for stage in &journey.stages {
         for tp in &stage.touchpoints {
-            let span = id_span(sites, &tp.id);
+            // Looked up only for a warning: most touchpoints have none.
+            let span = || id_span(sites, &tp.id);
             if tp.owners.is_empty() {
                 out.push(
                     lint(
                         "no-owner",
                         format!("touchpoint `{}` has no owner", tp.id),
-                        span,
+                        span(),
                     )
                     .with_label("nobody owns this")
                     .with_help(format!(
@@ -88,7 +89,7 @@ fn touchpoints(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) {
                     lint(
                         "missing-emotion",
                         format!("touchpoint `{}` has no emotion", tp.id),
-                        span,
+                        span(),
                     )
                     .with_label("how does the customer feel here?")
                     .with_help(
@@ -115,7 +116,7 @@ fn unaddressed_pain(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>)
         }
         let span = sites
             .pains
-            .get(id)
+            .get(id.as_str())
             .copied()
             .unwrap_or_else(|| id_span(sites, id));
         out.push(
@@ -208,7 +209,7 @@ fn funnel_increase(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) 
         }
         let span = sites
             .reach
-            .get(&next.id)
+            .get(next.id.as_str())
             .copied()
             .unwrap_or_else(|| id_span(sites, &next.id));
         let mut diagnostic = lint(
@@ -223,7 +224,7 @@ fn funnel_increase(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) 
         .with_help(
             "a funnel narrows: check both figures, or reorder the stages if this one comes earlier",
         );
-        if let Some(prev_span) = sites.reach.get(&prev.id) {
+        if let Some(prev_span) = sites.reach.get(prev.id.as_str()) {
             diagnostic = diagnostic.with_secondary(*prev_span, "the previous stage's reach");
         }
         out.push(diagnostic);

@@ -1,6 +1,7 @@
 //! Lints: the seeds' advice as warnings (language.md §6).
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 /// How a lint is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,15 +41,16 @@ pub(crate) use levels::apply;
 use crate::diagnostic::Span;
 
 /// Where the things lints talk about are written, gathered by `resolve`
-/// (the model keeps no byte spans).
+/// (the model keeps no byte spans). IDs are borrowed from the source (see
+/// `resolve`); the maps are only looked up, so their order never shows.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Sites {
+pub(crate) struct Sites<'a> {
     /// The `journey` keyword.
     pub journey: Span,
     /// The ID of every definition.
-    pub ids: BTreeMap<String, Span>,
+    pub ids: HashMap<Cow<'a, str>, Span>,
     /// The first `pain` statement of each stage and touchpoint, by its ID.
-    pub pains: BTreeMap<String, Span>,
+    pub pains: HashMap<Cow<'a, str>, Span>,
     /// The `reach` statement of each stage, by its ID.
-    pub reach: BTreeMap<String, Span>,
+    pub reach: HashMap<Cow<'a, str>, Span>,
 }

@@ -1,5 +1,6 @@
 //! Scene / model → bytes.
 
+mod json_out;
 mod png;
 mod svg;
 
@@ -40,22 +41,22 @@ pub enum RenderError {
 /// same JSON value, but safe to inline in an HTML `<script>` block or page,
 /// where a label holding `</script>` would otherwise end the block.
 pub fn json(journey: &Journey) -> String {
-    let pretty = serde_json::to_string_pretty(journey).expect("the model always serialises");
-    let mut out = String::with_capacity(pretty.len() + 1);
-    // Outside strings JSON holds none of these characters, so each one
-    // found is inside a string, where an escape means the same.
-    for c in pretty.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    // Writing to a `Vec` can't fail, nor can serialising the model (no maps
+    // with non-string keys, no non-finite floats: the resolver refuses them).
+    json_out::write(journey, &mut out).expect("the model always serialises");
+    // serde_json writes UTF-8 only (and the escapes are ASCII).
+    String::from_utf8(out).expect("JSON output is UTF-8")
+}
+
+/// The same bytes as `json`, written to `out` as they are produced instead
+/// of built up in memory first. Writes are buffered here, so `out` may be
+/// a plain file or stdout.
+pub fn json_to(journey: &Journey, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    json_out::write(journey, &mut buffered)?;
+    buffered.flush()
 }
 
 /// The SVG map.

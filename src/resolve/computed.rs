@@ -2,7 +2,7 @@
 //! loops, the funnel, the emotion curve's averages and low point, and the
 //! reading direction. Fractions are rounded so the JSON bytes are stable.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use super::values;
 use crate::model::{Direction, EmotionLow, Flow, FunnelStep, Journey, Stage};
@@ -14,7 +14,8 @@ pub(crate) fn mark_loops(stages: &[Stage], flows: &mut [Flow]) {
     // (slot, stage index): touchpoint n has slot 2n + 2, an empty stage
     // after touchpoint n slot 2n + 3 (1 before any touchpoint); empty
     // stages in the same slot keep their file order by stage index.
-    let mut place: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // Only looked up: its order never shows.
+    let mut place: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut next_touchpoint = 0usize;
     for (index, stage) in stages.iter().enumerate() {
         let stage_slot = if stage.touchpoints.is_empty() {

@@ -28,21 +28,18 @@ pub(crate) struct Parts {
     pub levels: BTreeMap<String, Level>,
 }
 
-impl Resolver<'_> {
-    pub(crate) fn journey(&mut self, journey: &ast::Journey) -> Parts {
+impl<'a> Resolver<'a> {
+    /// (The tree's strings are taken, not copied.)
+    pub(crate) fn journey(&mut self, journey: &mut ast::Journey) -> Parts {
         let mut parts = Parts {
-            title: journey
-                .title
-                .as_ref()
-                .map(|t| t.value.clone())
-                .unwrap_or_default(),
+            title: journey.title.as_mut().map(take).unwrap_or_default(),
             ..Parts::default()
         };
         self.sites.journey = journey.keyword;
         let (mut lang, mut direction, mut description) = (None, None, None);
         let mut has_stage = false;
-        for stmt in &journey.body {
-            match &stmt.kind {
+        for stmt in &mut journey.body {
+            match &mut stmt.kind {
                 JourneyStmt::Lang(word) => {
                     if self.once(&mut lang, stmt.span, "lang", "journey") {
                         self.lang(word);
@@ -56,7 +53,7 @@ impl Resolver<'_> {
                 }
                 JourneyStmt::Description(s) => {
                     if self.once(&mut description, stmt.span, "description", "journey") {
-                        parts.description = Some(s.value.clone());
+                        parts.description = Some(take(s));
                     }
                 }
                 JourneyStmt::Allow(words) => {
@@ -69,13 +66,13 @@ impl Resolver<'_> {
                 }
                 JourneyStmt::Team(t) => parts.teams.push(model::Team {
                     id: t.id.text.clone(),
-                    label: label_or_id(&t.label, &t.id),
+                    label: label_or_id(&mut t.label, &t.id),
                 }),
                 JourneyStmt::Channel(c) => {
                     let mode = c.mode.as_ref().and_then(|m| self.channel_mode(m));
                     parts.channels.push(model::Channel {
                         id: c.id.text.clone(),
-                        label: label_or_id(&c.label, &c.id),
+                        label: label_or_id(&mut c.label, &c.id),
                         mode,
                     });
                 }
@@ -183,10 +180,10 @@ impl Resolver<'_> {
         }
     }
 
-    fn persona(&mut self, p: &ast::Persona) -> model::Persona {
+    fn persona(&mut self, p: &mut ast::Persona) -> model::Persona {
         let mut persona = model::Persona {
             id: p.id.text.clone(),
-            label: label_or_id(&p.label, &p.id),
+            label: label_or_id(&mut p.label, &p.id),
             description: None,
             goals: Vec::new(),
             needs: Vec::new(),
@@ -194,20 +191,20 @@ impl Resolver<'_> {
             quote: None,
         };
         let (mut description, mut quote) = (None, None);
-        for stmt in p.body.iter().flatten() {
+        for stmt in p.body.iter_mut().flatten() {
             let Stmt { kind, span, .. } = stmt;
             match kind {
                 PersonaStmt::Description(s) => {
                     if self.once(&mut description, *span, "description", "persona") {
-                        persona.description = Some(s.value.clone());
+                        persona.description = Some(take(s));
                     }
                 }
-                PersonaStmt::Goal(s) => persona.goals.push(s.value.clone()),
-                PersonaStmt::Need(s) => persona.needs.push(s.value.clone()),
-                PersonaStmt::Frustration(s) => persona.frustrations.push(s.value.clone()),
+                PersonaStmt::Goal(s) => persona.goals.push(take(s)),
+                PersonaStmt::Need(s) => persona.needs.push(take(s)),
+                PersonaStmt::Frustration(s) => persona.frustrations.push(take(s)),
                 PersonaStmt::Quote(s) => {
                     if self.once(&mut quote, *span, "quote", "persona") {
-                        persona.quote = Some(s.value.clone());
+                        persona.quote = Some(take(s));
                     }
                 }
             }
@@ -250,8 +247,14 @@ impl Resolver<'_> {
     }
 }
 
-pub(crate) fn label_or_id(label: &Option<ast::Str>, id: &Word) -> String {
+/// The label, taken from the tree, or a copy of the ID.
+pub(crate) fn label_or_id(label: &mut Option<ast::Str>, id: &Word) -> String {
     label
-        .as_ref()
-        .map_or_else(|| id.text.clone(), |l| l.value.clone())
+        .take()
+        .map_or_else(|| id.text.clone(), |label| label.value)
+}
+
+/// A string's value, taken from the tree (which is not read after).
+pub(crate) fn take(s: &mut ast::Str) -> String {
+    std::mem::take(&mut s.value)
 }

@@ -8,6 +8,7 @@ mod computed;
 mod decode;
 mod journey;
 mod limits;
+mod positions;
 mod recovery;
 mod resolver;
 mod stage;
@@ -39,7 +40,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     };
     let (file, mut diagnostics) = syntax::parse(&source);
     let parse_failed = diagnostics.iter().any(Diagnostic::is_error);
-    let Some(ast) = file.journey else {
+    let Some(mut ast) = file.journey else {
         if !parse_failed {
             diagnostics.push(
                 Diagnostic::error(
@@ -60,7 +61,8 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     }
 
     let mut resolver = Resolver {
-        lines: crate::diagnostic::LineIndex::new(&source),
+        src: &source,
+        lines: positions::Positions::new(&source),
         personas: Vec::new(),
         symbols: Symbols::default(),
         diags: Vec::new(),
@@ -68,18 +70,19 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         maybe_stage: false,
         sites: lint::Sites::default(),
     };
-    resolver.symbols = Symbols::collect(&ast, &mut resolver.diags);
+    resolver.symbols = Symbols::collect(&source, &ast, &mut resolver.diags);
     resolver.sites.ids = resolver.symbols.spans().collect();
     resolver.personas = resolver
         .symbols
         .ids_of(&[symbols::Kind::Persona])
-        .map(String::from)
+        .cloned()
         .collect();
     if parse_failed {
         (resolver.maybe_defined, resolver.maybe_stage) =
             recovery::unparsed_definitions(&source, &ast);
     }
-    let parts = resolver.journey(&ast);
+    // The tree's texts are moved into the model: it is not read after.
+    let parts = resolver.journey(&mut ast);
     let Resolver { diags, sites, .. } = resolver;
     diagnostics.extend(diags);
 

@@ -1,6 +1,7 @@
 //! The state shared while one journey is resolved, and the checks every
 //! part of it uses: references, single-valued statements, numbers.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::symbols::{Kind, Symbols};
@@ -8,18 +9,20 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::lint::Sites;
 use crate::syntax::ast::{Num, Word};
 
+/// `'a`: the source text, which IDs are borrowed from.
 pub(crate) struct Resolver<'a> {
-    pub lines: crate::diagnostic::LineIndex<'a>,
+    pub src: &'a str,
+    pub lines: super::positions::Positions<'a>,
     /// Persona IDs in definition order.
-    pub personas: Vec<String>,
-    pub symbols: Symbols,
+    pub personas: Vec<Cow<'a, str>>,
+    pub symbols: Symbols<'a>,
     pub diags: Vec<Diagnostic>,
     /// IDs that statements which failed to parse seem to define: no
     /// unknown-reference is reported for them (it would be noise).
     pub maybe_defined: BTreeSet<String>,
     /// Whether a `stage` statement seems to have failed to parse.
     pub maybe_stage: bool,
-    pub sites: Sites,
+    pub sites: Sites<'a>,
 }
 
 impl Resolver<'_> {
@@ -27,7 +30,6 @@ impl Resolver<'_> {
     /// `kinds`; `keyword` is the statement that refers. Every caller passes
     /// a constant, non-empty `kinds`, so `kinds[0]` below is in range.
     pub(crate) fn reference(&mut self, word: &Word, kinds: &[Kind], keyword: &str) -> bool {
-        let needs = needs(kinds);
         let Some(def) = self.symbols.get(&word.text) else {
             if !self.maybe_defined.contains(&word.text) {
                 let help = match self.symbols.suggest(&word.text, kinds) {
@@ -57,6 +59,8 @@ impl Resolver<'_> {
         if kinds.contains(&def.kind) {
             return true;
         }
+        // Worded only here: most references resolve.
+        let needs = needs(kinds);
         let help = match self.symbols.suggest(&word.text, kinds) {
             Some(close) => format!("did you mean `{close}`?"),
             None => {
@@ -193,7 +197,7 @@ impl Resolver<'_> {
     }
 
     /// Where a byte offset is, as the model's 1-based position.
-    pub(crate) fn position(&self, offset: usize) -> crate::model::Position {
+    pub(crate) fn position(&mut self, offset: usize) -> crate::model::Position {
         let (line, column) = self.lines.line_col(offset);
         crate::model::Position { line, column }
     }

@@ -1,20 +1,21 @@
 //! Stages and their touchpoints.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
-use super::journey::label_or_id;
+use super::journey::{label_or_id, take};
 use super::resolver::Resolver;
-use super::symbols::Kind;
+use super::symbols::{Kind, id_key};
 use super::values;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model;
 use crate::syntax::ast::{self, StageStmt, TouchpointStmt, Word};
 
-impl Resolver<'_> {
-    pub(crate) fn stage(&mut self, s: &ast::Stage) -> model::Stage {
+impl<'a> Resolver<'a> {
+    pub(crate) fn stage(&mut self, s: &mut ast::Stage) -> model::Stage {
+        let key = id_key(self.src, &s.id);
         let mut stage = model::Stage {
             id: s.id.text.clone(),
-            label: label_or_id(&s.label, &s.id),
+            label: label_or_id(&mut s.label, &s.id),
             description: None,
             owners: Vec::new(),
             reach: None,
@@ -29,30 +30,29 @@ impl Resolver<'_> {
         // Touchpoints without an owner of their own, filled in once the
         // stage's owners are known (they may be written after them).
         let mut inherit = Vec::new();
-        for stmt in &s.body {
-            match &stmt.kind {
+        for stmt in &mut s.body {
+            match &mut stmt.kind {
                 StageStmt::Description(d) => {
                     if self.once(&mut description, stmt.span, "description", "stage") {
-                        stage.description = Some(d.value.clone());
+                        stage.description = Some(take(d));
                     }
                 }
                 StageStmt::Owner(words) => self.owners(words, &mut stage.owners),
                 StageStmt::Reach(n) => {
                     if self.once(&mut reach, stmt.span, "reach", "stage") {
                         stage.reach = self.reach(n);
-                        self.sites.reach.insert(s.id.text.clone(), stmt.span);
+                        self.sites.reach.insert(key.clone(), stmt.span);
                     }
                 }
                 StageStmt::Metric(m) => stage.metrics.extend(self.metric(m)),
                 StageStmt::Pain(p) => {
-                    self.sites
-                        .pains
-                        .entry(s.id.text.clone())
-                        .or_insert(stmt.span);
-                    stage.pains.push(p.value.clone());
+                    if !self.sites.pains.contains_key(&key) {
+                        self.sites.pains.insert(key.clone(), stmt.span);
+                    }
+                    stage.pains.push(take(p));
                 }
-                StageStmt::Opportunity(o) => stage.opportunities.push(o.value.clone()),
-                StageStmt::Insight(i) => stage.insights.push(i.value.clone()),
+                StageStmt::Opportunity(o) => stage.opportunities.push(take(o)),
+                StageStmt::Insight(i) => stage.insights.push(take(i)),
                 StageStmt::Touchpoint(t) => {
                     let (tp, own_owner) = self.touchpoint(t, stmt.keyword);
                     if !own_owner {
@@ -70,10 +70,10 @@ impl Resolver<'_> {
     }
 
     /// The touchpoint, and whether it names owners of its own.
-    fn touchpoint(&mut self, t: &ast::Touchpoint, keyword: Span) -> (model::Touchpoint, bool) {
+    fn touchpoint(&mut self, t: &mut ast::Touchpoint, keyword: Span) -> (model::Touchpoint, bool) {
         let mut tp = model::Touchpoint {
             id: t.id.text.clone(),
-            label: label_or_id(&t.label, &t.id),
+            label: label_or_id(&mut t.label, &t.id),
             description: None,
             channel: None,
             owners: Vec::new(),
@@ -92,45 +92,47 @@ impl Resolver<'_> {
         let mut own_owner = false;
         let (mut description, mut channel, mut moment, mut reach, mut link) =
             (None, None, None, None, None);
-        // The first emotion of each persona (`None`: no persona).
-        let mut emotions: BTreeMap<Option<String>, Span> = BTreeMap::new();
+        // The first emotion of each persona (`None`: no persona); a few
+        // at most, so a list.
+        let mut emotions: Vec<(Option<Cow<'a, str>>, Span)> = Vec::new();
         const BLOCK: &str = "touchpoint";
-        for stmt in t.body.iter().flatten() {
+        for stmt in t.body.iter_mut().flatten() {
             let at = stmt.span;
-            match &stmt.kind {
+            match &mut stmt.kind {
                 TouchpointStmt::Description(d) => {
                     if self.once(&mut description, at, "description", BLOCK) {
-                        tp.description = Some(d.value.clone());
+                        tp.description = Some(take(d));
                     }
                 }
                 TouchpointStmt::Channel(word) => {
                     if self.once(&mut channel, at, "channel", BLOCK)
                         && self.reference(word, &[Kind::Channel], "channel")
                     {
-                        tp.channel = Some(word.text.clone());
+                        tp.channel = Some(std::mem::take(&mut word.text));
                     }
                 }
                 TouchpointStmt::Owner(words) => {
                     own_owner = true;
                     self.owners(words, &mut tp.owners);
                 }
-                TouchpointStmt::Action(s) => tp.actions.push(s.value.clone()),
-                TouchpointStmt::Thought(s) => tp.thoughts.push(s.value.clone()),
+                TouchpointStmt::Action(s) => tp.actions.push(take(s)),
+                TouchpointStmt::Thought(s) => tp.thoughts.push(take(s)),
                 TouchpointStmt::Emotion(e) => {
                     if let Some(emotion) = self.emotion(e, at, &mut emotions) {
                         tp.emotions.push(emotion);
                     }
                 }
                 TouchpointStmt::Pain(s) => {
-                    self.sites.pains.entry(t.id.text.clone()).or_insert(at);
-                    tp.pains.push(s.value.clone());
+                    let key = id_key(self.src, &t.id);
+                    self.sites.pains.entry(key).or_insert(at);
+                    tp.pains.push(take(s));
                 }
-                TouchpointStmt::Opportunity(s) => tp.opportunities.push(s.value.clone()),
-                TouchpointStmt::Insight(s) => tp.insights.push(s.value.clone()),
+                TouchpointStmt::Opportunity(s) => tp.opportunities.push(take(s)),
+                TouchpointStmt::Insight(s) => tp.insights.push(take(s)),
                 TouchpointStmt::MomentOfTruth(note) => {
                     if self.once(&mut moment, at, "moment_of_truth", BLOCK) {
                         tp.moment_of_truth = Some(model::MomentOfTruth {
-                            note: note.as_ref().map(|n| n.value.clone()),
+                            note: note.as_mut().map(take),
                         });
                     }
                 }
@@ -189,9 +191,9 @@ impl Resolver<'_> {
 
     fn emotion(
         &mut self,
-        e: &ast::Emotion,
+        e: &mut ast::Emotion,
         at: Span,
-        seen: &mut BTreeMap<Option<String>, Span>,
+        seen: &mut Vec<(Option<Cow<'a, str>>, Span)>,
     ) -> Option<model::Emotion> {
         let score = self.score(&e.score);
         let persona = match &e.persona {
@@ -199,10 +201,10 @@ impl Resolver<'_> {
                 if !self.reference(word, &[Kind::Persona], "emotion") {
                     return None;
                 }
-                Some(word.text.clone())
+                Some(id_key(self.src, word))
             }
             None if self.personas_defined() >= 2 => {
-                let first = self.personas.first().map_or("persona", String::as_str);
+                let first = self.personas.first().map_or("persona", |p| &**p);
                 self.diags.push(
                     Diagnostic::error(
                         "cjm::persona-required",
@@ -225,19 +227,20 @@ impl Resolver<'_> {
             // emotion made large journeys quadratic.)
             None => self.personas.first().cloned(),
         };
-        if let Some(first) = seen.get(&persona) {
+        if let Some(&(_, first)) = seen.iter().find(|(p, _)| *p == persona) {
             let message = match &persona {
                 Some(p) => format!("persona `{p}` has two emotions in this touchpoint"),
                 None => "this touchpoint has two emotions".to_string(),
             };
-            self.duplicate(*first, at, message, "emotion");
+            self.duplicate(first, at, message, "emotion");
             return None;
         }
-        seen.insert(persona.clone(), at);
+        let owned = persona.as_ref().map(|p| p.to_string());
+        seen.push((persona, at));
         Some(model::Emotion {
-            persona,
+            persona: owned,
             score: score?,
-            label: e.label.as_ref().map(|l| l.value.clone()),
+            label: e.label.as_mut().map(take),
         })
     }
 

@@ -1,7 +1,8 @@
 //! The one namespace of a file: every persona, team, channel, stage and
 //! touchpoint ID, where it is defined, and how references find them.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::syntax::ast::{self, JourneyStmt, StageStmt};
@@ -35,12 +36,26 @@ pub(crate) struct Def {
     pub span: Span,
 }
 
-/// Every definition of the file, first definition wins.
+/// An ID as a key that outlives the syntax tree (whose strings are moved
+/// into the model): the source's own text, since an identifier is written
+/// as is and its span holds exactly its text. (A copy otherwise, which the
+/// parser never makes happen.)
+pub(crate) fn id_key<'a>(source: &'a str, id: &ast::Word) -> Cow<'a, str> {
+    match source.get(id.span.start..id.span.end) {
+        Some(text) if text == id.text => Cow::Borrowed(text),
+        _ => Cow::Owned(id.text.clone()),
+    }
+}
+
+/// Every definition of the file, first definition wins. IDs are borrowed
+/// from the source (`id_key`): a journey defines thousands, and copying
+/// each (twice) cost more than resolving it.
 #[derive(Debug, Default)]
-pub(crate) struct Symbols {
-    defs: BTreeMap<String, Def>,
+pub(crate) struct Symbols<'a> {
+    /// Only looked up, never iterated into output: its order is free.
+    defs: HashMap<Cow<'a, str>, Def>,
     /// IDs in definition order, for stable "did you mean" tie-breaking.
-    order: Vec<String>,
+    order: Vec<Cow<'a, str>>,
     /// Searches of the whole namespace made for help texts so far: each
     /// costs time in the number of IDs, so a file with thousands of bad
     /// references gets help for the first `MAX_SEARCHES` only, instead of
@@ -50,20 +65,24 @@ pub(crate) struct Symbols {
 
 const MAX_SEARCHES: usize = 200;
 
-impl Symbols {
+impl<'a> Symbols<'a> {
     /// Collects every definition, reporting IDs defined twice.
-    pub(crate) fn collect(journey: &ast::Journey, diags: &mut Vec<Diagnostic>) -> Symbols {
+    pub(crate) fn collect(
+        source: &'a str,
+        journey: &ast::Journey,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
         let mut symbols = Symbols::default();
         for stmt in &journey.body {
             match &stmt.kind {
-                JourneyStmt::Persona(p) => symbols.define(&p.id, Kind::Persona, diags),
-                JourneyStmt::Team(t) => symbols.define(&t.id, Kind::Team, diags),
-                JourneyStmt::Channel(c) => symbols.define(&c.id, Kind::Channel, diags),
+                JourneyStmt::Persona(p) => symbols.define(source, &p.id, Kind::Persona, diags),
+                JourneyStmt::Team(t) => symbols.define(source, &t.id, Kind::Team, diags),
+                JourneyStmt::Channel(c) => symbols.define(source, &c.id, Kind::Channel, diags),
                 JourneyStmt::Stage(s) => {
-                    symbols.define(&s.id, Kind::Stage, diags);
+                    symbols.define(source, &s.id, Kind::Stage, diags);
                     for inner in &s.body {
                         if let StageStmt::Touchpoint(t) = &inner.kind {
-                            symbols.define(&t.id, Kind::Touchpoint, diags);
+                            symbols.define(source, &t.id, Kind::Touchpoint, diags);
                         }
                     }
                 }
@@ -73,8 +92,8 @@ impl Symbols {
         symbols
     }
 
-    fn define(&mut self, id: &ast::Word, kind: Kind, diags: &mut Vec<Diagnostic>) {
-        if let Some(first) = self.defs.get(&id.text) {
+    fn define(&mut self, source: &'a str, id: &ast::Word, kind: Kind, diags: &mut Vec<Diagnostic>) {
+        if let Some(first) = self.defs.get(id.text.as_str()) {
             let what = if first.kind == kind {
                 format!("`{}` is already defined", id.text)
             } else {
@@ -95,18 +114,20 @@ impl Symbols {
             );
             return;
         }
+        let key = id_key(source, id);
         self.defs.insert(
-            id.text.clone(),
+            key.clone(),
             Def {
                 kind,
                 span: id.span,
             },
         );
-        self.order.push(id.text.clone());
+        self.order.push(key);
     }
 
-    /// The span of every definition's ID (the first one for duplicates).
-    pub(crate) fn spans(&self) -> impl Iterator<Item = (String, Span)> + '_ {
+    /// The span of every definition's ID (the first one for duplicates),
+    /// in no particular order.
+    pub(crate) fn spans(&self) -> impl Iterator<Item = (Cow<'a, str>, Span)> + '_ {
         self.defs.iter().map(|(id, def)| (id.clone(), def.span))
     }
 
@@ -115,11 +136,13 @@ impl Symbols {
     }
 
     /// IDs of the given kinds, in definition order.
-    pub(crate) fn ids_of<'a>(&'a self, kinds: &'a [Kind]) -> impl Iterator<Item = &'a str> + 'a {
+    pub(crate) fn ids_of<'s, 'k>(
+        &'s self,
+        kinds: &'k [Kind],
+    ) -> impl Iterator<Item = &'s Cow<'a, str>> + use<'s, 'k, 'a> {
         self.order
             .iter()
             .filter(move |id| self.defs.get(*id).is_some_and(|d| kinds.contains(&d.kind)))
-            .map(String::as_str)
     }
 
     /// Whether a help text may still search the namespace (see `searches`).
@@ -131,11 +154,11 @@ impl Symbols {
 
     /// The defined ID of one of `kinds` closest to `wanted`, when close
     /// enough to be a likely typo.
-    pub(crate) fn suggest<'a>(&'a self, wanted: &str, kinds: &'a [Kind]) -> Option<&'a str> {
+    pub(crate) fn suggest(&self, wanted: &str, kinds: &[Kind]) -> Option<&str> {
         if !self.may_search() {
             return None;
         }
-        closest(wanted, self.ids_of(kinds))
+        closest(wanted, self.ids_of(kinds).map(|id| &**id))
     }
 }
 

@@ -13,15 +13,24 @@
 
 use super::grammar::Rule;
 
-/// Token kinds with their byte ranges in `text`, in order, as pest's inner
-/// pairs (`keyword`, `ident`, `string`, `number`, `mode`, `arrow`, `comma`,
-/// `lbrace`); `None` when pest must decide.
-pub(crate) fn tokens(rule: Rule, text: &str) -> Option<Vec<(Rule, usize, usize)>> {
+/// One token: its kind and its byte range in the head.
+pub(crate) type Token = (Rule, usize, usize);
+
+/// Fills `out` with the token kinds and byte ranges of `text`, in order,
+/// as pest's inner pairs (`keyword`, `ident`, `string`, `number`, `mode`,
+/// `arrow`, `comma`, `lbrace`); false when pest must decide. (`out` is the
+/// caller's, cleared here: one buffer serves every statement.)
+pub(crate) fn tokens(rule: Rule, text: &str, out: &mut Vec<Token>) -> bool {
+    out.clear();
     let mut m = Matcher {
         b: text.as_bytes(),
         pos: 0,
-        out: Vec::with_capacity(6),
+        out,
     };
+    matches(&mut m, rule).is_some()
+}
+
+fn matches(m: &mut Matcher, rule: Rule) -> Option<()> {
     m.word(Rule::keyword)?;
     match rule {
         Rule::journey_head => {
@@ -79,13 +88,13 @@ pub(crate) fn tokens(rule: Rule, text: &str) -> Option<Vec<(Rule, usize, usize)>
         _ => return None,
     }
     m.blanks();
-    (m.pos == m.b.len()).then_some(m.out)
+    (m.pos == m.b.len()).then_some(())
 }
 
 struct Matcher<'t> {
     b: &'t [u8],
     pos: usize,
-    out: Vec<(Rule, usize, usize)>,
+    out: &'t mut Vec<Token>,
 }
 
 impl Matcher<'_> {
@@ -161,7 +170,7 @@ impl Matcher<'_> {
                     self.peek(at + 1)?;
                     at += 2;
                 }
-                _ => at += 1,
+                _ => at = super::scan::find_any(self.b, at + 1, [b'"', b'\\']),
             }
         }
         self.pos = at + 1;
@@ -272,6 +281,11 @@ mod tests {
         Rule::emotion_stmt,
         Rule::mot_stmt,
     ];
+
+    fn tokens(rule: Rule, text: &str) -> Option<Vec<Token>> {
+        let mut out = vec![(Rule::EOI, 9, 9)];
+        super::tokens(rule, text, &mut out).then_some(out)
+    }
 
     /// pest's inner tokens, without the `EOI` pair.
     fn pest_tokens(rule: Rule, text: &str) -> Option<Vec<(Rule, usize, usize)>> {

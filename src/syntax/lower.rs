@@ -13,35 +13,47 @@ use crate::limits::MAX_TEXT_CHARS;
 pub(crate) struct Lower<'s> {
     pub src: &'s str,
     pub diagnostics: Vec<Diagnostic>,
+    /// The fast path's tokens, one buffer for every statement.
+    pub tokens: Vec<fast::Token>,
 }
 
-/// The tokens of one statement head, in order of kind.
+/// The tokens of one statement head, in order of kind. Each part is taken
+/// (moved) into the syntax tree, never copied. Every rule has at most one
+/// string and one number, and most have one identifier, so those are kept
+/// without a list.
 struct Parts {
     keyword: Span,
-    idents: Vec<Word>,
-    strings: Vec<Str>,
-    numbers: Vec<Num>,
+    first_ident: Option<Word>,
+    more_idents: Vec<Word>,
+    string: Option<Str>,
+    number: Option<Num>,
     mode: Option<Word>,
 }
 
 impl Parts {
-    fn ident(&self, i: usize) -> Word {
-        self.idents.get(i).cloned().unwrap_or_else(|| Word {
+    /// The first identifier (the grammar rules that ask for one have it).
+    fn ident(&mut self) -> Word {
+        self.first_ident.take().unwrap_or_else(|| Word {
             text: String::new(),
             span: self.keyword,
         })
     }
-    fn string(&self) -> Option<Str> {
-        self.strings.first().cloned()
+    fn idents(&mut self) -> Vec<Word> {
+        let mut all: Vec<Word> = self.first_ident.take().into_iter().collect();
+        all.append(&mut self.more_idents);
+        all
     }
-    fn string_or_empty(&self) -> Str {
+    fn string(&mut self) -> Option<Str> {
+        self.string.take()
+    }
+    fn string_or_empty(&mut self) -> Str {
         self.string().unwrap_or_else(|| Str {
             value: String::new(),
             span: self.keyword,
         })
     }
-    fn number(&self) -> Num {
-        self.numbers.first().cloned().unwrap_or_else(|| Num {
+    fn number(&mut self) -> Num {
+        self.number.take().unwrap_or_else(|| Num {
             value: 0.0,
             integer: true,
             percent: false,
@@ -51,10 +63,10 @@ impl Parts {
     }
 }
 
-fn stmt<K>(kind: K, parts: &Parts, raw: &RawStmt) -> Stmt<K> {
+fn stmt<K>(kind: K, keyword: Span, raw: &RawStmt) -> Stmt<K> {
     Stmt {
         kind,
-        keyword: parts.keyword,
+        keyword,
         span: Span::new(raw.start, raw.end()),
     }
 }
@@ -94,7 +106,7 @@ impl<'s> Lower<'s> {
                 None => continue,
             };
             journey = Some(Journey {
-                title: head.as_ref().and_then(Parts::string),
+                title: head.and_then(|mut head| head.string()),
                 body,
                 keyword,
                 span: Span::new(raw.start, raw.end()),
@@ -120,7 +132,8 @@ impl<'s> Lower<'s> {
     }
 
     fn journey_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<JourneyStmt>> {
-        let mut body = Vec::new();
+        // At most one statement each: no regrowing.
+        let mut body = Vec::with_capacity(stmts.len());
         for raw in stmts {
             let Some(keyword) = self.accept(Context::Journey, raw) else {
                 continue;
@@ -135,32 +148,32 @@ impl<'s> Lower<'s> {
                 "stage" => Rule::stage_head,
                 _ => Rule::flow_stmt,
             };
-            let Some(p) = self.head(rule, raw) else {
+            let Some(mut p) = self.head(rule, raw) else {
                 self.check_block(raw, keywords::block_context(keyword));
                 continue;
             };
             let kind = match keyword {
-                "lang" => JourneyStmt::Lang(p.ident(0)),
-                "direction" => JourneyStmt::Direction(p.ident(0)),
+                "lang" => JourneyStmt::Lang(p.ident()),
+                "direction" => JourneyStmt::Direction(p.ident()),
                 "description" => JourneyStmt::Description(p.string_or_empty()),
-                "allow" => JourneyStmt::Allow(p.idents.clone()),
-                "deny" => JourneyStmt::Deny(p.idents.clone()),
+                "allow" => JourneyStmt::Allow(p.idents()),
+                "deny" => JourneyStmt::Deny(p.idents()),
                 "persona" => JourneyStmt::Persona(Persona {
-                    id: p.ident(0),
+                    id: p.ident(),
                     label: p.string(),
                     body: raw.block.as_ref().map(|b| self.persona_body(&b.stmts)),
                 }),
                 "team" => JourneyStmt::Team(Team {
-                    id: p.ident(0),
+                    id: p.ident(),
                     label: p.string(),
                 }),
                 "channel" => JourneyStmt::Channel(Channel {
-                    id: p.ident(0),
+                    id: p.ident(),
                     label: p.string(),
-                    mode: p.mode.clone(),
+                    mode: p.mode.take(),
                 }),
                 "stage" => JourneyStmt::Stage(Stage {
-                    id: p.ident(0),
+                    id: p.ident(),
                     label: p.string(),
                     body: raw
                         .block
@@ -169,22 +182,23 @@ impl<'s> Lower<'s> {
                         .unwrap_or_default(),
                 }),
                 _ => JourneyStmt::Flow(Flow {
-                    points: p.idents.clone(),
+                    points: p.idents(),
                     label: p.string(),
                 }),
             };
-            body.push(stmt(kind, &p, raw));
+            body.push(stmt(kind, p.keyword, raw));
         }
         body
     }
 
     fn persona_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<PersonaStmt>> {
-        let mut body = Vec::new();
+        // At most one statement each: no regrowing.
+        let mut body = Vec::with_capacity(stmts.len());
         for raw in stmts {
             let Some(keyword) = self.accept(Context::Persona, raw) else {
                 continue;
             };
-            let Some(p) = self.head(Rule::text_stmt, raw) else {
+            let Some(mut p) = self.head(Rule::text_stmt, raw) else {
                 continue;
             };
             let text = p.string_or_empty();
@@ -195,13 +209,14 @@ impl<'s> Lower<'s> {
                 "frustration" => PersonaStmt::Frustration(text),
                 _ => PersonaStmt::Quote(text),
             };
-            body.push(stmt(kind, &p, raw));
+            body.push(stmt(kind, p.keyword, raw));
         }
         body
     }
 
     fn stage_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<StageStmt>> {
-        let mut body = Vec::new();
+        // At most one statement each: no regrowing.
+        let mut body = Vec::with_capacity(stmts.len());
         for raw in stmts {
             let Some(keyword) = self.accept(Context::Stage, raw) else {
                 continue;
@@ -213,34 +228,35 @@ impl<'s> Lower<'s> {
                 "touchpoint" => Rule::item_head,
                 _ => Rule::text_stmt,
             };
-            let Some(p) = self.head(rule, raw) else {
+            let Some(mut p) = self.head(rule, raw) else {
                 self.check_block(raw, keywords::block_context(keyword));
                 continue;
             };
             let kind = match keyword {
                 "description" => StageStmt::Description(p.string_or_empty()),
-                "owner" => StageStmt::Owner(p.idents.clone()),
+                "owner" => StageStmt::Owner(p.idents()),
                 "reach" => StageStmt::Reach(p.number()),
                 "metric" => StageStmt::Metric(Metric {
-                    name: p.ident(0),
+                    name: p.ident(),
                     value: p.number(),
                 }),
                 "pain" => StageStmt::Pain(p.string_or_empty()),
                 "opportunity" => StageStmt::Opportunity(p.string_or_empty()),
                 "insight" => StageStmt::Insight(p.string_or_empty()),
                 _ => StageStmt::Touchpoint(Touchpoint {
-                    id: p.ident(0),
+                    id: p.ident(),
                     label: p.string(),
                     body: raw.block.as_ref().map(|b| self.touchpoint_body(&b.stmts)),
                 }),
             };
-            body.push(stmt(kind, &p, raw));
+            body.push(stmt(kind, p.keyword, raw));
         }
         body
     }
 
     fn touchpoint_body(&mut self, stmts: &[RawStmt]) -> Vec<Stmt<TouchpointStmt>> {
-        let mut body = Vec::new();
+        // At most one statement each: no regrowing.
+        let mut body = Vec::with_capacity(stmts.len());
         for raw in stmts {
             let Some(keyword) = self.accept(Context::Touchpoint, raw) else {
                 continue;
@@ -254,17 +270,17 @@ impl<'s> Lower<'s> {
                 "metric" => Rule::metric_stmt,
                 _ => Rule::text_stmt,
             };
-            let Some(p) = self.head(rule, raw) else {
+            let Some(mut p) = self.head(rule, raw) else {
                 continue;
             };
             let kind = match keyword {
                 "description" => TouchpointStmt::Description(p.string_or_empty()),
-                "channel" => TouchpointStmt::Channel(p.ident(0)),
-                "owner" => TouchpointStmt::Owner(p.idents.clone()),
+                "channel" => TouchpointStmt::Channel(p.ident()),
+                "owner" => TouchpointStmt::Owner(p.idents()),
                 "action" => TouchpointStmt::Action(p.string_or_empty()),
                 "thought" => TouchpointStmt::Thought(p.string_or_empty()),
                 "emotion" => TouchpointStmt::Emotion(Emotion {
-                    persona: p.idents.first().cloned(),
+                    persona: p.first_ident.take(),
                     score: p.number(),
                     label: p.string(),
                 }),
@@ -274,12 +290,12 @@ impl<'s> Lower<'s> {
                 "moment_of_truth" => TouchpointStmt::MomentOfTruth(p.string()),
                 "reach" => TouchpointStmt::Reach(p.number()),
                 "metric" => TouchpointStmt::Metric(Metric {
-                    name: p.ident(0),
+                    name: p.ident(),
                     value: p.number(),
                 }),
                 _ => TouchpointStmt::Link(p.string_or_empty()),
             };
-            body.push(stmt(kind, &p, raw));
+            body.push(stmt(kind, p.keyword, raw));
         }
         body
     }
@@ -371,8 +387,12 @@ impl<'s> Lower<'s> {
     fn head(&mut self, rule: Rule, raw: &RawStmt) -> Option<Parts> {
         let end = raw.block.as_ref().map_or(raw.head_end, |b| b.open + 1);
         let text = &self.src[raw.start..end];
-        if let Some(tokens) = fast::tokens(rule, text) {
-            return Some(self.parts(tokens, text, raw.start));
+        let mut tokens = std::mem::take(&mut self.tokens);
+        let fast = fast::tokens(rule, text, &mut tokens);
+        let parts = fast.then(|| self.parts(tokens.iter().copied(), text, raw.start));
+        self.tokens = tokens;
+        if parts.is_some() {
+            return parts;
         }
         match parse_head(rule, self.src, raw.start, end) {
             Ok(pair) => {
@@ -404,9 +424,10 @@ impl<'s> Lower<'s> {
     ) -> Parts {
         let mut parts = Parts {
             keyword: Span::new(offset, offset),
-            idents: Vec::new(),
-            strings: Vec::new(),
-            numbers: Vec::new(),
+            first_ident: None,
+            more_idents: Vec::new(),
+            string: None,
+            number: None,
             mode: None,
         };
         let head = text;
@@ -417,10 +438,14 @@ impl<'s> Lower<'s> {
                 Rule::keyword => parts.keyword = span,
                 Rule::ident => {
                     self.check_length(text, span, "an identifier");
-                    parts.idents.push(Word {
+                    let word = Word {
                         text: text.to_string(),
                         span,
-                    })
+                    };
+                    match parts.first_ident {
+                        None => parts.first_ident = Some(word),
+                        Some(_) => parts.more_idents.push(word),
+                    }
                 }
                 Rule::mode => {
                     parts.mode = Some(Word {
@@ -431,9 +456,11 @@ impl<'s> Lower<'s> {
                 Rule::string => {
                     let value = unescape(text, span.start, &mut self.diagnostics);
                     self.check_length(&value, span, "a string");
-                    parts.strings.push(Str { value, span })
+                    parts.string.get_or_insert(Str { value, span });
                 }
-                Rule::number => parts.numbers.push(number(text, span)),
+                Rule::number => {
+                    parts.number.get_or_insert_with(|| number(text, span));
+                }
                 _ => {}
             }
         }
@@ -445,6 +472,10 @@ impl Lower<'_> {
     /// Text past `MAX_TEXT_CHARS` is refused: later stages (wrapping,
     /// shaping, drawing) may count on labels being bounded.
     fn check_length(&mut self, text: &str, span: Span, what: &str) {
+        // No more characters than bytes: short texts need no count.
+        if text.len() <= MAX_TEXT_CHARS {
+            return;
+        }
         let chars = text.chars().count();
         if chars > MAX_TEXT_CHARS {
             let first_len = self

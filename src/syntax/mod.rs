@@ -8,6 +8,7 @@ mod fast;
 mod grammar;
 mod keywords;
 mod lower;
+mod scan;
 mod split;
 pub(crate) mod strings;
 #[cfg(test)]
@@ -22,6 +23,7 @@ pub(crate) fn parse(source: &str) -> (ast::File, Vec<Diagnostic>) {
     let mut lower = lower::Lower {
         src: source,
         diagnostics: split.diagnostics,
+        tokens: Vec::new(),
     };
     let journey = lower.file(&split.stmts);
     let mut diagnostics = lower.diagnostics;

@@ -7,6 +7,7 @@ mod recovery;
 
 use super::ast::Comment;
 use super::keywords::{self, Context};
+use super::scan;
 use crate::diagnostic::{Diagnostic, Span};
 
 /// One statement: its head (keyword to end of line, `;`, `{`, `}` or `#`)
@@ -14,6 +15,9 @@ use crate::diagnostic::{Diagnostic, Span};
 #[derive(Debug)]
 pub(crate) struct RawStmt {
     pub start: usize,
+    /// Length of the first word (`first_word`), 0 when there is none:
+    /// found once here, asked for by every later step.
+    pub word_len: usize,
     /// End of the head, trailing spaces left out.
     pub head_end: usize,
     /// The head holds an unterminated string (already reported): it is not
@@ -57,7 +61,7 @@ impl RawStmt {
 
     /// The first word of the head when it looks like a keyword.
     pub(crate) fn word<'s>(&self, source: &'s str) -> Option<&'s str> {
-        first_word(source, self.start)
+        (self.word_len > 0).then(|| &source[self.start..self.start + self.word_len])
     }
 }
 
@@ -77,6 +81,7 @@ pub(crate) fn split(source: &str) -> Split {
         comments: Vec::new(),
         diagnostics: Vec::new(),
         eof_reported: false,
+        pending: Vec::new(),
         suspect: None,
         line_start: 0,
     };
@@ -87,6 +92,12 @@ pub(crate) fn split(source: &str) -> Split {
         diagnostics: scanner.diagnostics,
     }
 }
+
+/// The bytes a statement head's scan stops at.
+const HEAD_ENDS: [u8; 6] = [b'\n', b';', b'{', b'}', b'#', b'"'];
+
+/// The bytes a string's scan stops at.
+const STRING_ENDS: [u8; 3] = [b'\n', b'\\', b'"'];
 
 /// Blocks nest four deep at most in a valid file; far deeper nesting is
 /// refused rather than risking the stack.
@@ -109,6 +120,8 @@ struct Scanner<'a> {
     comments: Vec<Comment>,
     diagnostics: Vec<Diagnostic>,
     eof_reported: bool,
+    /// The statements of the blocks being read, innermost last.
+    pending: Vec<RawStmt>,
     /// The last block closed by a `}` indented less than its opening line:
     /// when a `{` turns out unclosed at the end of the file, this block is
     /// the likely culprit. (offset of its `{`, its kind)
@@ -187,15 +200,21 @@ impl Scanner<'_> {
                 }
                 continue;
             }
-            let stmt = self.statement(Context::Top, &[]);
+            let word = first_word(self.src, self.pos);
+            let stmt = self.statement(Context::Top, &[], word);
             stmts.push(stmt);
         }
         stmts
     }
 
     /// One statement in a block of kind `context`, the cursor on its first
-    /// character.
-    fn statement(&mut self, context: Context, ancestors: &[Context]) -> RawStmt {
+    /// character, which starts `word` (`first_word` there).
+    fn statement(
+        &mut self,
+        context: Context,
+        ancestors: &[Context],
+        word: Option<&str>,
+    ) -> RawStmt {
         let start = self.pos;
         let indent = self.indent();
         let mut broken = false;
@@ -208,7 +227,8 @@ impl Scanner<'_> {
                         break;
                     }
                 }
-                _ => self.pos += 1,
+                // Skips what no case above is about, a word at a time.
+                _ => self.pos = scan::find_any(self.bytes, self.pos + 1, HEAD_ENDS),
             }
         }
         let mut head_end = self.pos;
@@ -230,7 +250,7 @@ impl Scanner<'_> {
         if !opens_block
             && !broken
             && self.peek() == Some(b'\n')
-            && let Some(brace) = self.missing_open(start, head_end, indent, context)
+            && let Some(brace) = self.missing_open(word, head_end, indent, context)
         {
             {
                 (missing_open, opens_block) = (true, true);
@@ -251,10 +271,14 @@ impl Scanner<'_> {
             if !without_brace {
                 self.pos += 1;
             }
-            let inner = self.block_context(start, context);
-            let mut chain = ancestors.to_vec();
-            chain.push(context);
-            let (stmts, close) = self.block(open, inner, indent, &chain, without_brace);
+            let inner = word.map_or(Context::Skip, |word| keywords::opened_by(word, context));
+            // The enclosing kinds, this one added (`ancestors` is shorter
+            // than `MAX_DEPTH`, checked above): on the stack, not the heap.
+            let mut chain = [Context::Skip; MAX_DEPTH];
+            chain[..ancestors.len()].copy_from_slice(ancestors);
+            chain[ancestors.len()] = context;
+            let chain = &chain[..=ancestors.len()];
+            let (stmts, close) = self.block(open, inner, indent, chain, without_brace);
             let close = match close {
                 Close::Brace(at) => {
                     if self.first_on_line(at) && self.indent() < indent {
@@ -275,15 +299,11 @@ impl Scanner<'_> {
         };
         RawStmt {
             start,
+            word_len: word.map_or(0, str::len),
             head_end,
             broken,
             block,
         }
-    }
-
-    /// The kind of block the statement at `start` opens.
-    fn block_context(&self, start: usize, context: Context) -> Context {
-        first_word(self.src, start).map_or(Context::Skip, |word| keywords::opened_by(word, context))
     }
 
     /// The statements of a block whose `{` was just consumed, up to and
@@ -296,36 +316,51 @@ impl Scanner<'_> {
         ancestors: &[Context],
         without_brace: bool,
     ) -> (Vec<RawStmt>, Close) {
-        let mut stmts = Vec::new();
+        // The block's statements go on the shared stack, then move into a
+        // list of their exact size: no list grows statement by statement.
+        let base = self.pending.len();
+        let close = self.block_statements(open, context, opener_indent, ancestors, without_brace);
+        (self.pending.split_off(base), close)
+    }
+
+    fn block_statements(
+        &mut self,
+        open: usize,
+        context: Context,
+        opener_indent: usize,
+        ancestors: &[Context],
+        without_brace: bool,
+    ) -> Close {
         loop {
             self.skip_trivia();
             let Some(b) = self.peek() else {
                 if !without_brace {
                     self.unclosed_at_eof(open, context);
                 }
-                return (stmts, Close::Eof);
+                return Close::Eof;
             };
             // A block without `{` ends where the indentation comes back,
             // taking a `}` written there.
             if without_brace && self.first_on_line(self.pos) && self.indent() <= opener_indent {
                 if b == b'}' && self.indent() == opener_indent {
                     self.pos += 1;
-                    return (stmts, Close::Brace(self.pos - 1));
+                    return Close::Brace(self.pos - 1);
                 }
-                return (stmts, Close::Implicit);
+                return Close::Implicit;
             }
             if b == b'}' {
                 self.pos += 1;
-                return (stmts, Close::Brace(self.pos - 1));
+                return Close::Brace(self.pos - 1);
             }
-            if self.belongs_outside(context, opener_indent, ancestors) {
-                let word_len = first_word(self.src, self.pos).map_or(1, str::len);
+            let word = first_word(self.src, self.pos);
+            if self.belongs_outside(word, context, opener_indent, ancestors) {
+                let word_len = word.map_or(1, str::len);
                 let before = Span::new(self.pos, self.pos + word_len);
                 self.unclosed(open, context, Some(before));
-                return (stmts, Close::Implicit);
+                return Close::Implicit;
             }
-            let stmt = self.statement(context, ancestors);
-            stmts.push(stmt);
+            let stmt = self.statement(context, ancestors, word);
+            self.pending.push(stmt);
         }
     }
 
@@ -363,7 +398,7 @@ impl Scanner<'_> {
                     self.pos += 1;
                     return true;
                 }
-                _ => self.pos += 1,
+                _ => self.pos = scan::find_any(self.bytes, self.pos + 1, STRING_ENDS),
             }
         }
         self.diagnostics.push(
@@ -382,6 +417,31 @@ impl Scanner<'_> {
 /// The word starting at `at`, when it starts like an identifier.
 pub(crate) fn first_word(source: &str, at: usize) -> Option<&str> {
     let rest = source.get(at..)?;
+    // Keywords are ASCII: a byte loop finds them (asked for several times
+    // per statement). Past ASCII, Unicode's letters and blanks decide.
+    let bytes = rest.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii() && !(b.is_ascii_alphabetic() || *b == b'_') => return None,
+        _ => {}
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return first_word_chars(rest);
+        }
+        // `char::is_whitespace` in ASCII, and the word's end marks.
+        let ends = matches!(
+            b,
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'"' | b'{' | b'}' | b';' | b'#' | b','
+        );
+        if ends {
+            return Some(&rest[..i]);
+        }
+    }
+    first_word_chars(rest)
+}
+
+/// `first_word` on the characters of `rest`.
+fn first_word_chars(rest: &str) -> Option<&str> {
     let first = rest.chars().next()?;
     if !(first.is_alphabetic() || first == '_') {
         return None;
@@ -404,4 +464,34 @@ fn line_start(bytes: &[u8], at: usize) -> usize {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte loop finds the words the character rules find.
+    #[test]
+    fn first_word_agrees_with_the_character_rules() {
+        let mut pieces: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+        pieces.extend(
+            [
+                "é", "\u{85}", "\u{A0}", "\u{2028}", "\u{3000}", "ש", "٣", "\u{200C}",
+            ]
+            .map(String::from),
+        );
+        pieces.push(String::new());
+        let mut words = 0;
+        for a in &pieces {
+            for b in &pieces {
+                for text in [format!("{a}{b}"), format!("x{a}{b}"), format!("_{a}y{b}")] {
+                    let fast = first_word(&text, 0);
+                    assert_eq!(fast, first_word_chars(&text), "{text:?}");
+                    words += usize::from(fast.is_some());
+                }
+            }
+        }
+        assert!(words > 10_000, "{words}");
+        assert_eq!(first_word("a b", 9), None);
+    }
 }

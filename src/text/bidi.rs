@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, ParagraphBidiInfo, bidi_class};
+use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo, bidi_class};
 
 use super::fonts::is_attached;
 use super::shape::width_px;
@@ -28,9 +28,38 @@ const RLM: char = '\u{200F}';
 /// of each character.
 pub(crate) struct Paragraph<'a> {
     pub text: &'a str,
-    pub bidi: ParagraphBidiInfo<'a>,
+    pub levels: Levels<'a>,
     /// (byte offset, character, face) for each character, in logical order.
     pub chars: Vec<(usize, char, FontId)>,
+}
+
+/// The bidi levels of a paragraph.
+pub(crate) enum Levels<'a> {
+    /// Every character at the paragraph's own level: each line is one run
+    /// in the paragraph's direction. See [`uniform_levels`].
+    Uniform { rtl: bool },
+    /// Computed by the Unicode Bidi Algorithm.
+    Computed(ParagraphBidiInfo<'a>),
+}
+
+impl<'a> Levels<'a> {
+    /// The levels of `text` as a paragraph in the base direction `rtl`.
+    /// With `shortcuts`, text that [`uniform_levels`] recognises skips the
+    /// algorithm (most labels are in one script).
+    pub(crate) fn new(text: &'a str, rtl: bool, shortcuts: bool) -> Self {
+        let level = Some(if rtl { Level::rtl() } else { Level::ltr() });
+        if !shortcuts {
+            Levels::Computed(ParagraphBidiInfo::new(text, level))
+        } else if uniform_levels(text, rtl) {
+            Levels::Uniform { rtl }
+        } else {
+            Levels::Computed(ParagraphBidiInfo::new_with_data_source(
+                &QuickClasses,
+                text,
+                level,
+            ))
+        }
+    }
 }
 
 impl Paragraph<'_> {
@@ -51,11 +80,17 @@ pub(crate) fn layout_line(para: &Paragraph<'_>, range: Range<usize>, style: Styl
             runs: Vec::new(),
         };
     }
-    let (levels, level_runs) = para.bidi.visual_runs(range);
+    let (levels, level_runs, uniform_rtl) = match &para.levels {
+        Levels::Computed(bidi) => {
+            let (levels, runs) = bidi.visual_runs(range);
+            (levels, runs, false)
+        }
+        Levels::Uniform { rtl } => (Vec::new(), vec![range], *rtl),
+    };
     let mut x = 0.0f32;
     let mut runs = Vec::new();
     for level_run in level_runs {
-        let rtl = levels.get(level_run.start).is_some_and(|l| l.is_rtl());
+        let rtl = uniform_rtl || levels.get(level_run.start).is_some_and(|l| l.is_rtl());
         let mut pieces = font_pieces(para, level_run);
         if rtl {
             pieces.reverse();
@@ -84,6 +119,67 @@ pub(crate) fn layout_line(para: &Paragraph<'_>, range: Range<usize>, style: Styl
         }
     }
     Line { width: x, runs }
+}
+
+/// Whether the Unicode Bidi Algorithm leaves every character of `text`
+/// at the paragraph's level (0 for left to right, 1 for right to left),
+/// so that every line is one run in the paragraph's direction.
+///
+/// It does when the text holds no explicit embedding, override or isolate,
+/// and no Arabic number (AN), and:
+/// - left to right: no right-to-left letter (R, AL). European numbers then
+///   become L after the start of the paragraph (W7), and neutrals between
+///   L and L, or at the paragraph's edges, are L (N1, N2);
+/// - right to left: no left-to-right letter (L) and no European number
+///   (EN, which would rise to level 2). Neutrals and marks then fall
+///   between R and R or at the edges, and resolve to R (W1, N1, N2).
+pub(crate) fn uniform_levels(text: &str, rtl: bool) -> bool {
+    text.chars().all(|c| {
+        // No character below U+0590 is R, AL or AN, nor an explicit
+        // control (a test checks).
+        if !rtl && c < '\u{0590}' {
+            return true;
+        }
+        match class(c) {
+            BidiClass::R | BidiClass::AL => rtl,
+            BidiClass::L | BidiClass::EN => !rtl,
+            BidiClass::AN
+            | BidiClass::LRE
+            | BidiClass::LRO
+            | BidiClass::RLE
+            | BidiClass::RLO
+            | BidiClass::PDF
+            | BidiClass::LRI
+            | BidiClass::RLI
+            | BidiClass::FSI
+            | BidiClass::PDI => false,
+            _ => true,
+        }
+    })
+}
+
+/// The bidi algorithm's character classes, through [`class`]: the
+/// same classes as the crate's own table, found quicker.
+struct QuickClasses;
+
+impl BidiDataSource for QuickClasses {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        class(c)
+    }
+}
+
+/// `bidi_class(c)`, without a table search for the most frequent
+/// characters of labels: ASCII letters, digits and space, and the Hebrew
+/// and Arabic letters (a test checks these ranges against the table).
+pub(crate) fn class(c: char) -> BidiClass {
+    match c {
+        'a'..='z' | 'A'..='Z' => BidiClass::L,
+        '0'..='9' => BidiClass::EN,
+        ' ' => BidiClass::WS,
+        '\u{05D0}'..='\u{05EA}' => BidiClass::R,
+        '\u{0620}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => BidiClass::AL,
+        _ => bidi_class(c),
+    }
 }
 
 /// `range` without the whitespace at its ends.
@@ -116,14 +212,17 @@ fn font_pieces(para: &Paragraph<'_>, run: Range<usize>) -> Vec<(FontId, Range<us
 /// a run), and RLMs at the edges of an RTL run that starts or ends with a
 /// neutral character.
 fn run_text(core: &str, rtl: bool) -> String {
-    let mut text: String = core
-        .chars()
-        .filter(|&c| !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069))
-        .collect();
+    // Every bidi control is encoded starting with byte 0xE2.
+    let mut text: String = if core.as_bytes().contains(&0xE2) {
+        core.chars()
+            .filter(|&c| !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069))
+            .collect()
+    } else {
+        core.to_string()
+    };
     if rtl {
-        let strong = |c: Option<char>| {
-            c.is_some_and(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
-        };
+        let strong =
+            |c: Option<char>| c.is_some_and(|c| matches!(class(c), BidiClass::R | BidiClass::AL));
         if !strong(text.chars().next()) {
             text.insert(0, RLM);
         }
@@ -145,6 +244,17 @@ mod tests {
         assert_eq!(run_text("(שלום)", true), "\u{200F}(שלום)\u{200F}");
         assert_eq!(run_text("hello!", false), "hello!");
         assert_eq!(run_text("\u{202B}abc\u{202C}", false), "abc");
+    }
+
+    #[test]
+    fn the_quick_classes_are_the_table_s() {
+        let quick = (0..0x80u32)
+            .chain(0x5D0..=0x5EA)
+            .chain(0x620..=0x64A)
+            .chain(0x671..=0x6D3);
+        for c in quick.filter_map(char::from_u32) {
+            assert_eq!(class(c), bidi_class(c), "{c:?}");
+        }
     }
 
     #[test]

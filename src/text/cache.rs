@@ -93,3 +93,182 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
         self.map.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
+
+/// Shards of a [`TextMemo`]: layout threads look widths up many times per
+/// label, and one lock for the whole table made them queue for it.
+const SHARDS: usize = 16;
+
+/// The owned key of a [`TextMemo`]: the text, the other parts of the key
+/// packed into `extra`, and the hash of both, computed once.
+struct TextKey {
+    hash: u64,
+    extra: u128,
+    text: Box<str>,
+}
+
+/// What a [`TextKey`] is compared by; a look-up borrows the text instead
+/// of copying it into a key (most look-ups find their entry).
+#[derive(Clone, Copy)]
+struct KeyRef<'a> {
+    hash: u64,
+    extra: u128,
+    text: &'a str,
+}
+
+trait AsKey {
+    fn key(&self) -> KeyRef<'_>;
+}
+
+impl AsKey for TextKey {
+    fn key(&self) -> KeyRef<'_> {
+        KeyRef {
+            hash: self.hash,
+            extra: self.extra,
+            text: &self.text,
+        }
+    }
+}
+
+impl AsKey for KeyRef<'_> {
+    fn key(&self) -> KeyRef<'_> {
+        *self
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn AsKey + 'a> for TextKey {
+    fn borrow(&self) -> &(dyn AsKey + 'a) {
+        self
+    }
+}
+
+// Owned and borrowed keys hash and compare the same way, as `Borrow`
+// requires: by the precomputed hash, then the parts.
+impl Hash for dyn AsKey + '_ {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.key().hash);
+    }
+}
+
+impl PartialEq for dyn AsKey + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.key(), other.key());
+        a.hash == b.hash && a.extra == b.extra && a.text == b.text
+    }
+}
+
+impl Eq for dyn AsKey + '_ {}
+
+impl Hash for TextKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (self as &dyn AsKey).hash(state);
+    }
+}
+
+impl PartialEq for TextKey {
+    fn eq(&self, other: &Self) -> bool {
+        (self as &dyn AsKey) == (other as &dyn AsKey)
+    }
+}
+
+impl Eq for TextKey {}
+
+/// Passes the key's precomputed hash through.
+#[derive(Default, Clone, Copy)]
+struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is ever called (see `Hash for dyn AsKey`);
+        // anything else still hashes, if slowly.
+        let mut h = FastHasher(self.0);
+        h.write(bytes);
+        self.0 = h.finish();
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type TextTable<V> = HashMap<TextKey, V, BuildHasherDefault<PassHasher>>;
+
+/// A memo table keyed by a text and up to 128 bits of other parts (font,
+/// size, width…), sharded by hash, each shard cleared when it reaches its
+/// share of `limit`. Values must be pure functions of the key: which
+/// thread computes an entry, or whether it was cleared, never shows.
+pub(crate) struct TextMemo<V> {
+    shards: LazyLock<[Mutex<TextTable<V>>; SHARDS]>,
+    limit: usize,
+}
+
+impl<V: Clone> TextMemo<V> {
+    pub(crate) const fn new(limit: usize) -> Self {
+        Self {
+            shards: LazyLock::new(|| std::array::from_fn(|_| Mutex::new(TextTable::default()))),
+            limit,
+        }
+    }
+
+    /// The value for `(extra, text)`, computed by `make` (outside the
+    /// lock) if absent.
+    pub(crate) fn get_or(&self, extra: u128, text: &str, make: impl FnOnce() -> V) -> V {
+        let mut hasher = FastHasher::default();
+        hasher.write_u128(extra);
+        hasher.write(text.as_bytes());
+        let hash = hasher.finish();
+        // The table picks buckets by the low bits: pick shards by others.
+        let shard = &self.shards[(hash >> 32) as usize % SHARDS];
+        let key = KeyRef { hash, extra, text };
+        if let Some(found) = lock(shard).get(&key as &dyn AsKey) {
+            return found.clone();
+        }
+        let value = make();
+        let mut map = lock(shard);
+        if map.len() >= self.limit.div_ceil(SHARDS) {
+            map.clear();
+        }
+        map.insert(
+            TextKey {
+                hash,
+                extra,
+                text: text.into(),
+            },
+            value.clone(),
+        );
+        value
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic elsewhere cannot leave a half-written entry (inserts are
+    // single calls), so a poisoned map is still good.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_told_apart_by_text_and_extra() {
+        let memo: TextMemo<String> = TextMemo::new(1000);
+        let made = |s: &str| memo.get_or(1, s, || format!("1:{s}"));
+        assert_eq!(made("a"), "1:a");
+        assert_eq!(memo.get_or(2, "a", || "2:a".into()), "2:a");
+        assert_eq!(memo.get_or(1, "a", || "again".into()), "1:a");
+        assert_eq!(memo.get_or(2, "a", || "again".into()), "2:a");
+        assert_eq!(memo.get_or(1, "ab", || "1:ab".into()), "1:ab");
+    }
+
+    #[test]
+    fn a_full_table_is_cleared_not_grown() {
+        let memo: TextMemo<usize> = TextMemo::new(SHARDS);
+        for i in 0..10 * SHARDS {
+            memo.get_or(0, &i.to_string(), || i);
+        }
+        let total: usize = memo.shards.iter().map(|s| lock(s).len()).sum();
+        assert!(total <= SHARDS, "{total}");
+    }
+}

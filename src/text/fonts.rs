@@ -83,14 +83,31 @@ pub(crate) struct Face {
     pub descent: f32,
     pub leading: f32,
     /// The mapped code points, sorted: cheaper to build than a hash set
-    /// (every run of the binary builds six of them) and as quick to search.
+    /// (every run of the binary builds six of them).
     coverage: Vec<u32>,
+    /// The mapped code points below U+10000 as a bit set (8 KiB), built
+    /// from `coverage`: font choice asks about every character of every
+    /// label, and a bit test is far cheaper than a binary search.
+    bmp: Vec<u64>,
 }
 
 impl Face {
     pub(crate) fn covers(&self, c: char) -> bool {
-        self.coverage.binary_search(&(c as u32)).is_ok()
+        let c = c as u32;
+        match self.bmp.get((c / 64) as usize) {
+            Some(bits) => bits & (1 << (c % 64)) != 0,
+            None => self.coverage.binary_search(&c).is_ok(),
+        }
     }
+}
+
+/// `coverage` below U+10000 as a bit set.
+fn bmp_bits(coverage: &[u32]) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for &c in coverage.iter().take_while(|&&c| c < 0x10000) {
+        bits[(c / 64) as usize] |= 1 << (c % 64);
+    }
+    bits
 }
 
 /// All faces, parsed on first use. A face that fails to parse (impossible
@@ -116,6 +133,7 @@ static FACES: LazyLock<Vec<Option<Face>>> = LazyLock::new(|| {
                 descent,
                 leading: metrics.leading,
                 font,
+                bmp: bmp_bits(&coverage),
                 coverage,
             })
         })
@@ -232,8 +250,14 @@ fn strong_script(c: char) -> Option<Script> {
 /// joiners, variation selectors): it must stay with that character's face
 /// and never start a line.
 pub(crate) fn is_attached(c: char) -> bool {
+    // Among ASCII only the C0 controls that are not whitespace or
+    // separators, and DEL, are BN (a test checks): no table look-up for
+    // the spaces, digits and punctuation between words.
+    if c.is_ascii() {
+        return matches!(c, '\0'..='\x08' | '\x0E'..='\x1B' | '\x7F');
+    }
     matches!(
-        unicode_bidi::bidi_class(c),
+        super::bidi::class(c),
         unicode_bidi::BidiClass::NSM | unicode_bidi::BidiClass::BN
     ) && !matches!(c as u32, 0x202A..=0x202E | 0x2066..=0x2069)
 }
@@ -243,20 +267,40 @@ pub(crate) fn is_attached(c: char) -> bool {
 /// following one at the start) when that face covers them, else the Latin
 /// face, else any face that covers them.
 pub(crate) fn assign(text: &str, weight: Weight) -> Vec<FontId> {
-    let chars: Vec<char> = text.chars().collect();
-    let strong: Vec<Option<FontId>> = chars
-        .iter()
-        .map(|&c| strong_script(c).map(|s| covering(c, face_id(s, weight), weight)))
-        .collect();
-    // The next strong face after each position, for neutrals at the start.
-    let mut next_strong: Vec<Option<FontId>> = vec![None; chars.len() + 1];
-    for i in (0..chars.len()).rev() {
-        next_strong[i] = strong[i].or(next_strong[i + 1]);
+    // Printable ASCII, all covered by the Latin face: the rules below give
+    // every character that face (letters are Latin, neutrals take the face
+    // of Latin letters around them or the Latin default), without looking
+    // a character up.
+    let latin = face_id(Script::Latin, weight);
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) && covers_printable_ascii(latin) {
+        return vec![latin; text.len()];
     }
-    let mut out: Vec<FontId> = Vec::with_capacity(chars.len());
+    assign_by_rules(text, weight)
+}
+
+/// Whether `font` covers every printable ASCII character (checked once).
+fn covers_printable_ascii(font: FontId) -> bool {
+    static COVERED: LazyLock<Vec<bool>> = LazyLock::new(|| {
+        (0..FACE_COUNT)
+            .map(|i| {
+                face(FontId(i as u8))
+                    .is_some_and(|f| (0x20u8..0x7F).all(|b| f.covers(char::from(b))))
+            })
+            .collect()
+    });
+    COVERED.get(usize::from(font.0)).copied().unwrap_or(false)
+}
+
+/// [`assign`] character by character.
+pub(crate) fn assign_by_rules(text: &str, weight: Weight) -> Vec<FontId> {
+    let strong = |c: char| strong_script(c).map(|s| covering(c, face_id(s, weight), weight));
+    // A neutral with no strong character before it takes the face of the
+    // next one: with none before, that is the first of the text.
+    let first_strong = text.chars().find_map(strong);
+    let mut out: Vec<FontId> = Vec::with_capacity(text.len());
     let mut previous_strong: Option<FontId> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        let id = match strong[i] {
+    for c in text.chars() {
+        let id = match strong(c) {
             Some(id) => {
                 previous_strong = Some(id);
                 id
@@ -268,7 +312,7 @@ pub(crate) fn assign(text: &str, weight: Weight) -> Vec<FontId> {
                     None
                 }
                 .or(previous_strong)
-                .or(next_strong[i + 1])
+                .or(first_strong)
                 .unwrap_or_else(|| face_id(Script::Latin, weight));
                 covering(c, preferred, weight)
             }
@@ -369,6 +413,114 @@ mod tests {
         assert_eq!(&ids[8..], &[arabic; 4]);
         let bold = assign("שלום", Weight::Bold);
         assert_eq!(bold, vec![face_id(Script::Hebrew, Weight::Bold); 4]);
+    }
+
+    /// The rules as first written, with the next strong face of every
+    /// position computed: `assign_by_rules` must agree with it.
+    fn assign_reference(text: &str, weight: Weight) -> Vec<FontId> {
+        let chars: Vec<char> = text.chars().collect();
+        let strong: Vec<Option<FontId>> = chars
+            .iter()
+            .map(|&c| strong_script(c).map(|s| covering(c, face_id(s, weight), weight)))
+            .collect();
+        // The next strong face after each position, for neutrals at the start.
+        let mut next_strong: Vec<Option<FontId>> = vec![None; chars.len() + 1];
+        for i in (0..chars.len()).rev() {
+            next_strong[i] = strong[i].or(next_strong[i + 1]);
+        }
+        let mut out: Vec<FontId> = Vec::with_capacity(chars.len());
+        let mut previous_strong: Option<FontId> = None;
+        for (i, &c) in chars.iter().enumerate() {
+            let id = match strong[i] {
+                Some(id) => {
+                    previous_strong = Some(id);
+                    id
+                }
+                None => {
+                    let preferred = if is_attached(c) {
+                        out.last().copied()
+                    } else {
+                        None
+                    }
+                    .or(previous_strong)
+                    .or(next_strong[i + 1])
+                    .unwrap_or_else(|| face_id(Script::Latin, weight));
+                    covering(c, preferred, weight)
+                }
+            };
+            out.push(id);
+        }
+        out
+    }
+
+    #[test]
+    fn font_choice_follows_the_reference_rules() {
+        let pieces = [
+            "Pay", "שלום", "سلام", " ", "!", "3", "\u{301}", "\u{200C}", "é", "😀", "\u{1}", "中",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            for weight in [Weight::Regular, Weight::Bold] {
+                assert_eq!(
+                    assign_by_rules(s, weight),
+                    assign_reference(s, weight),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_ascii_shortcuts_agree_with_the_full_rules() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            let bn = matches!(
+                unicode_bidi::bidi_class(c),
+                unicode_bidi::BidiClass::NSM | unicode_bidi::BidiClass::BN
+            );
+            assert_eq!(is_attached(c), bn, "{c:?}");
+        }
+        for weight in [Weight::Regular, Weight::Bold] {
+            assert!(covers_printable_ascii(face_id(Script::Latin, weight)));
+            for text in [
+                "",
+                " ",
+                "Pay now!",
+                "  12,000 (x) ",
+                "a-b_c~d|e{f}g",
+                "3 items",
+                "!?",
+            ] {
+                assert_eq!(
+                    assign(text, weight),
+                    assign_by_rules(text, weight),
+                    "{text:?}"
+                );
+            }
+            let all: String = (0x20u8..0x7F).map(char::from).collect();
+            assert_eq!(assign(&all, weight), assign_by_rules(&all, weight));
+        }
+    }
+
+    #[test]
+    fn the_coverage_bit_set_agrees_with_the_code_point_list() {
+        for i in 0..FACE_COUNT {
+            let face = face(FontId(i as u8)).expect("face");
+            for c in (0..0x11000u32).filter_map(char::from_u32) {
+                assert_eq!(
+                    face.covers(c),
+                    face.coverage.binary_search(&(c as u32)).is_ok(),
+                    "face {i} {c:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -18,7 +18,9 @@ mod shape;
 mod subset;
 mod wrap;
 
-use cache::Memo;
+use std::sync::Arc;
+
+use cache::TextMemo;
 
 /// Index of one of the bundled font faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,16 +63,14 @@ pub(crate) struct Line {
 /// one (as the SVG shows them); for text with line breaks, the width of
 /// the widest paragraph.
 pub(crate) fn measure(text: &str, style: Style) -> f32 {
-    static MEASURED: Memo<(String, u32, Weight), f32> = Memo::new(100_000);
-    MEASURED.get_or(
-        (text.to_string(), style.size.to_bits(), style.weight),
-        |_| {
-            wrap::paragraphs(text)
-                .iter()
-                .map(|p| wrap::paragraph_width(p, style))
-                .fold(0.0, f32::max)
-        },
-    )
+    static MEASURED: TextMemo<f32> = TextMemo::new(100_000);
+    let extra = u128::from(style.size.to_bits()) | u128::from(style.weight == Weight::Bold) << 32;
+    MEASURED.get_or(extra, text, || {
+        wrap::paragraphs(text)
+            .iter()
+            .map(|p| wrap::paragraph_width(p, style))
+            .fold(0.0, f32::max)
+    })
 }
 
 /// Distance between baselines: ascent + descent + line gap of the tallest
@@ -91,16 +91,30 @@ pub(crate) fn ascent(style: Style) -> f32 {
 /// `base_rtl` is the paragraph direction. Mandatory breaks (`\n`) start a
 /// new line; an empty paragraph gives a line without runs.
 pub(crate) fn wrap(text: &str, style: Style, max_width: f32, base_rtl: bool) -> Vec<Line> {
-    type Key = (String, u32, Weight, u32, bool);
-    static WRAPPED: Memo<Key, Vec<Line>> = Memo::new(20_000);
-    let key = (
-        text.to_string(),
-        style.size.to_bits(),
-        style.weight,
-        max_width.to_bits(),
-        base_rtl,
-    );
-    WRAPPED.get_or(key, |_| wrap::wrap(text, style, max_width, base_rtl))
+    wrap_shared(text, style, max_width, base_rtl).to_vec()
+}
+
+/// [`wrap`], the lines shared with the cache instead of copied out of it.
+pub(crate) fn wrap_shared(
+    text: &str,
+    style: Style,
+    max_width: f32,
+    base_rtl: bool,
+) -> Arc<Vec<Line>> {
+    static WRAPPED: TextMemo<Arc<Vec<Line>>> = TextMemo::new(20_000);
+    let extra = u128::from(style.size.to_bits())
+        | u128::from(max_width.to_bits()) << 32
+        | u128::from(style.weight == Weight::Bold) << 64
+        | u128::from(base_rtl) << 65;
+    WRAPPED.get_or(extra, text, || {
+        Arc::new(wrap::wrap(text, style, max_width, base_rtl))
+    })
+}
+
+/// The bidi class of `c` (quicker than `unicode_bidi::bidi_class` for
+/// the characters labels are mostly made of).
+pub(crate) fn bidi_class(c: char) -> unicode_bidi::BidiClass {
+    bidi::class(c)
 }
 
 /// The CSS family name of a font (as named inside the font file).
@@ -143,3 +157,6 @@ mod tests;
 
 #[cfg(test)]
 mod resvg_tests;
+
+#[cfg(test)]
+mod shortcut_tests;

@@ -4,13 +4,16 @@
 //! measures the same strings many times (once per candidate width, once per
 //! pass), and a width in font units serves every font size.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::LazyLock;
 
-use harfrust::{Direction, GlyphBuffer, ShapeOptions, ShapePlan, ShaperData, UnicodeBuffer};
+use harfrust::{
+    Direction, GlyphBuffer, ShapeOptions, ShapePlan, Shaper, ShaperData, UnicodeBuffer,
+};
 
 use super::FontId;
-use super::cache::Memo;
+use super::cache::TextMemo;
 use super::fonts::{self, FACE_COUNT, Script};
 
 /// Shaping tables of each face, built once.
@@ -22,13 +25,25 @@ static SHAPER_DATA: LazyLock<Vec<Option<ShaperData>>> = LazyLock::new(|| {
 
 type PlanKey = (u8, bool, harfrust::Script);
 
-/// Shape plans per (face, direction, script): building one looks up the
-/// font's features, which costs more than shaping a short label.
-static PLANS: LazyLock<Mutex<HashMap<PlanKey, Arc<ShapePlan>>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+/// What each thread keeps from one shaping to the next: building a face's
+/// shaper, a shape plan (it looks up the font's features) or a buffer
+/// each time cost more than shaping a short label, and sharing plans
+/// behind a lock made the layout threads queue for it.
+#[derive(Default)]
+struct Reused {
+    shapers: Vec<Option<Shaper<'static>>>,
+    /// Per (face, direction, script); built the same way on every thread.
+    plans: HashMap<PlanKey, ShapePlan>,
+    /// Cleared by harfrust before it is handed back.
+    buffer: Option<UnicodeBuffer>,
+}
+
+thread_local! {
+    static REUSED: RefCell<Reused> = RefCell::default();
+}
 
 /// Cached widths in font units per (face, rtl, text).
-static WIDTHS: Memo<(u8, bool, String), f32> = Memo::new(200_000);
+static WIDTHS: TextMemo<f32> = TextMemo::new(200_000);
 
 /// Shapes `text` with one face in one direction and hands the glyphs to `f`.
 /// `None` if the face is missing (never for the bundled faces).
@@ -38,39 +53,49 @@ fn with_shaped<R>(
     text: &str,
     f: impl FnOnce(&GlyphBuffer) -> R,
 ) -> Option<R> {
-    let face = fonts::face(font)?;
-    let data = SHAPER_DATA.get(usize::from(font.0))?.as_ref()?;
-    let shaper = data.shaper(&face.font).build();
+    REUSED.with_borrow_mut(|reused| {
+        let Reused {
+            shapers,
+            plans,
+            buffer,
+        } = reused;
+        let index = usize::from(font.0);
+        if shapers.len() <= index {
+            shapers.resize_with(index + 1, || None);
+        }
+        let shaper = match &mut shapers[index] {
+            Some(shaper) => shaper,
+            slot => {
+                let face = fonts::face(font)?;
+                let data = SHAPER_DATA.get(index)?.as_ref()?;
+                slot.insert(data.shaper(&face.font).build())
+            }
+        };
 
-    let mut buffer = UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.set_direction(if rtl {
-        Direction::RightToLeft
-    } else {
-        Direction::LeftToRight
-    });
-    match fonts::script(font) {
-        Script::Hebrew => buffer.set_script(harfrust::script::HEBREW),
-        Script::Arabic => buffer.set_script(harfrust::script::ARABIC),
-        Script::Latin => {}
-    }
-    // Fills in the script of Latin-face text (Latin, Greek, Cyrillic…).
-    buffer.guess_segment_properties();
-    let script = buffer.script();
-
-    let key = (font.0, rtl, script);
-    let plan = {
-        let mut plans = PLANS.lock().unwrap_or_else(PoisonError::into_inner);
-        plans
-            .entry(key)
-            .or_insert_with(|| {
-                let direction = buffer.direction();
-                Arc::new(ShapePlan::new(&shaper, direction, Some(script), None, &[]))
-            })
-            .clone()
-    };
-    let output = shaper.shape(buffer, ShapeOptions::new().plan(Some(&plan)));
-    Some(f(&output))
+        let mut unicode = buffer.take().unwrap_or_default();
+        unicode.push_str(text);
+        unicode.set_direction(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
+        match fonts::script(font) {
+            Script::Hebrew => unicode.set_script(harfrust::script::HEBREW),
+            Script::Arabic => unicode.set_script(harfrust::script::ARABIC),
+            Script::Latin => {}
+        }
+        // Fills in the script of Latin-face text (Latin, Greek, Cyrillic…).
+        unicode.guess_segment_properties();
+        let script = unicode.script();
+        let direction = unicode.direction();
+        let plan = plans
+            .entry((font.0, rtl, script))
+            .or_insert_with(|| ShapePlan::new(shaper, direction, Some(script), None, &[]));
+        let output = shaper.shape(unicode, ShapeOptions::new().plan(Some(plan)));
+        let result = f(&output);
+        *buffer = Some(output.clear());
+        Some(result)
+    })
 }
 
 /// Advance width of `text` in `font`'s units per em, shaped in one
@@ -79,7 +104,8 @@ pub(crate) fn width_units(font: FontId, rtl: bool, text: &str) -> f32 {
     if text.is_empty() {
         return 0.0;
     }
-    WIDTHS.get_or((font.0, rtl, text.to_string()), |(_, _, text)| {
+    let extra = u128::from(font.0) | u128::from(rtl) << 8;
+    WIDTHS.get_or(extra, text, || {
         with_shaped(font, rtl, text, |out| {
             out.glyph_positions()
                 .iter()
@@ -138,6 +164,40 @@ mod tests {
             assert!(ids.iter().all(|&g| g != 0), "{text}: {ids:?}");
             assert!(width_px(font, true, text, 16.0) > 16.0);
         }
+    }
+
+    #[test]
+    fn reused_shapers_plans_and_buffers_shape_as_new_ones() {
+        let texts = [
+            ("Checkout page", Script::Latin, false),
+            ("שלום עולם!", Script::Hebrew, true),
+            ("می\u{200C}خواهم پرداخت", Script::Arabic, true),
+            ("fi ffl AV To", Script::Latin, false),
+            ("e\u{301}\u{302} x", Script::Latin, false),
+        ];
+        let shaped = |font, rtl, text| {
+            with_shaped(font, rtl, text, |out| {
+                let ids: Vec<u32> = out.glyph_infos().iter().map(|g| g.glyph_id).collect();
+                let advances: Vec<i32> =
+                    out.glyph_positions().iter().map(|p| p.x_advance).collect();
+                (ids, advances)
+            })
+        };
+        let mut first = Vec::new();
+        for &(text, script, rtl) in &texts {
+            for weight in [Weight::Regular, Weight::Bold] {
+                REUSED.with_borrow_mut(|r| *r = Reused::default());
+                first.push(shaped(face_id(script, weight), rtl, text));
+            }
+        }
+        // Now every text after another one, through the same buffer.
+        let mut again = Vec::new();
+        for &(text, script, rtl) in &texts {
+            for weight in [Weight::Regular, Weight::Bold] {
+                again.push(shaped(face_id(script, weight), rtl, text));
+            }
+        }
+        assert_eq!(first, again);
     }
 
     #[test]

@@ -19,6 +19,25 @@ const DROP_TABLES: [&[u8; 4]; 19] = [
     b"PCLT", b"LTSH", b"Feat", b"Glat", b"Gloc", b"Silf", b"Sill", b"hdmx", b"VDMX",
 ];
 
+/// The layout features kept in a subset: what shapers apply by default
+/// (harfrust to measure, browsers and resvg to draw) for the scripts of
+/// the bundled faces — the subsetter's command line default list.
+const DEFAULT_FEATURES: [&[u8; 4]; 63] = [
+    // Common.
+    b"rvrn", b"ccmp", b"liga", b"locl", b"mark", b"mkmk", b"rlig",
+    // Fractions (applied around a fraction slash).
+    b"frac", b"numr", b"dnom", // Horizontal.
+    b"calt", b"clig", b"curs", b"kern", b"rclt", // Vertical.
+    b"valt", b"vert", b"vkrn", b"vpal", b"vrt2", // Direction.
+    b"ltra", b"ltrm", b"rtla", b"rtlm", // Others applied by default.
+    b"rand", b"jalt", b"chws", b"vchw", b"halt", b"vhal", // Arabic joining.
+    b"init", b"medi", b"fina", b"isol", b"med2", b"fin2", b"fin3", b"cswh", b"mset", b"stch",
+    // Hangul, Tibetan and Indic shapers.
+    b"ljmo", b"vjmo", b"tjmo", b"abvs", b"blws", b"nukt", b"akhn", b"rphf", b"rkrf", b"pref",
+    b"blwf", b"half", b"abvf", b"pstf", b"cfar", b"vatu", b"cjct", b"pres", b"psts", b"haln",
+    b"dist", b"abvm", b"blwm",
+];
+
 /// Subsets already made, keyed by face and characters: re-rendering the
 /// same map (watch mode, benchmarks) must not subset again. Small and
 /// cleared when full.
@@ -73,11 +92,14 @@ fn make_subset(font: FontId, chars: &[char]) -> Option<Vec<u8>> {
     let face = fonts::face(font)?;
     let unicodes: IntSet<u32> = chars.iter().map(|&c| c as u32).collect();
     let drop_tables: IntSet<Tag> = DROP_TABLES.iter().map(|t| Tag::new(t)).collect();
-    // Every script and every feature: the shaper decides what it needs.
+    // Every script, but only the features a browser applies to plain
+    // text by default (those of the subsetter's command line default):
+    // small caps, old-style figures, stylistic sets and the like are never
+    // asked for by a map, and keeping their lookups was most of the
+    // subsetting time and a good part of each subset.
     let mut scripts = IntSet::<Tag>::empty();
     scripts.invert();
-    let mut features = IntSet::<Tag>::empty();
-    features.invert();
+    let features: IntSet<Tag> = DEFAULT_FEATURES.iter().map(|t| Tag::new(t)).collect();
     let mut name_ids = IntSet::<NameId>::empty();
     name_ids.insert_range(NameId::new(0)..=NameId::new(6));
     let mut languages = IntSet::<u16>::empty();
@@ -130,6 +152,12 @@ mod tests {
             (Script::Arabic, Weight::Bold, "سلام گزارش"),
             (Script::Hebrew, Weight::Regular, "שלום עולם"),
             (Script::Latin, Weight::Bold, "Checkout (fast) — 3 days!"),
+            // Ligatures, kerning pairs and a fraction: default features.
+            (
+                Script::Latin,
+                Weight::Regular,
+                "Office flyer: AVATAR To 1\u{2044}2",
+            ),
         ] {
             let font = face_id(script, weight);
             let chars: Vec<char> = text.chars().collect::<BTreeSet<_>>().into_iter().collect();

@@ -2,12 +2,12 @@
 //! Unicode line break opportunities (UAX #14), in logical order; a word
 //! wider than the line is broken between characters.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_bidi::{Level, ParagraphBidiInfo};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::bidi::{Paragraph, layout_line};
+use super::bidi::{Levels, Paragraph, layout_line};
 use super::fonts::{self, is_attached};
 use super::shape::width_px;
 use super::{FontId, Line, Style};
@@ -19,13 +19,32 @@ const EPSILON: f32 = 0.01;
 /// Splits `text` into paragraphs at mandatory line breaks and normalises
 /// each one the way the SVG shows it: runs of spaces and tabs become one
 /// space (SVG collapses them, so measuring them would overstate the width).
-pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+pub(crate) fn paragraphs(text: &str) -> Vec<Cow<'_, str>> {
+    // Labels are sanitised before they get here: most have nothing to
+    // split or collapse, and are their own single paragraph.
+    let plain = !text.contains(is_break) && !text.contains('\t') && !text.contains("  ");
+    if plain {
+        vec![Cow::Borrowed(text)]
+    } else {
+        split_paragraphs(text).into_iter().map(Cow::Owned).collect()
+    }
+}
+
+fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        '\r' | '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// [`paragraphs`], character by character.
+fn split_paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\r' | '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            c if is_break(c) => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
@@ -80,13 +99,29 @@ pub(crate) fn paragraph_width(text: &str, style: Style) -> f32 {
 
 /// Breaks and lays out every paragraph of `text`.
 pub(crate) fn wrap(text: &str, style: Style, max_width: f32, base_rtl: bool) -> Vec<Line> {
-    let level = if base_rtl { Level::rtl() } else { Level::ltr() };
+    wrap_with(text, style, max_width, base_rtl, true)
+}
+
+/// [`wrap`], with or without the shortcuts for left-to-right and ASCII
+/// text (the tests check both ways give the same lines).
+pub(crate) fn wrap_with(
+    text: &str,
+    style: Style,
+    max_width: f32,
+    base_rtl: bool,
+    shortcuts: bool,
+) -> Vec<Line> {
     let mut lines = Vec::new();
     for text in paragraphs(text) {
-        let assigned = fonts::assign(&text, style.weight);
+        let text: &str = &text;
+        let assigned = if shortcuts {
+            fonts::assign(text, style.weight)
+        } else {
+            fonts::assign_by_rules(text, style.weight)
+        };
         let para = Paragraph {
-            text: &text,
-            bidi: ParagraphBidiInfo::new(&text, Some(level)),
+            text,
+            levels: Levels::new(text, base_rtl, shortcuts),
             chars: text
                 .char_indices()
                 .zip(&assigned)
@@ -402,6 +437,25 @@ fn joins_to_next(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_is_one_paragraph_as_splitting_finds() {
+        let pieces = [
+            "a", "ש", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{85}", "\u{2029}", "\u{0B}",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            let fast: Vec<String> = paragraphs(s).into_iter().map(Cow::into_owned).collect();
+            assert_eq!(fast, split_paragraphs(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn arabic_joins_are_recognised() {

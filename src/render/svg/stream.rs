@@ -128,7 +128,7 @@ fn items(sink: &mut Sink<'_>, items: Vec<Item>, p: &Painter) -> io::Result<()> {
         match item {
             Item::Group(g) if g.items.len() > sink.batch.min(CHUNK) => {
                 write_batch(sink, &mut pending, p)?;
-                big_group(sink, g, p)?;
+                big_group(sink, *g, p)?;
             }
             item => {
                 pending.push(item);

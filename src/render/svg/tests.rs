@@ -51,11 +51,11 @@ fn hostile(scene: &mut Scene) {
             }
         }
         // Groups that write no child: `<g …/>`.
-        items.push(Item::Group(Group::new("empty").with("x", BAD)));
+        items.push(Item::Group(Box::new(Group::new("empty").with("x", BAD))));
         if let Some(empty) = empty_text {
             let mut g = Group::new("blank");
             g.items.push(Item::Text(empty.clone()));
-            items.push(Item::Group(g));
+            items.push(Item::Group(Box::new(g)));
             items.push(Item::Text(empty));
         }
     }

@@ -38,12 +38,12 @@ impl Scanner<'_> {
     /// in the block, `None` when nothing suggests a block.
     pub(super) fn missing_open(
         &mut self,
-        start: usize,
+        word: Option<&str>,
         head_end: usize,
         indent: usize,
         context: Context,
     ) -> Option<Option<usize>> {
-        let word = first_word(self.src, start)?;
+        let word = word?;
         let inner = keywords::block_context(word);
         if !context.accepts(word) || inner == Context::Skip {
             return None;
@@ -90,8 +90,10 @@ impl Scanner<'_> {
     /// A statement that is wrong here but right in an enclosing block, and
     /// indented no deeper than the line that opened this block, shows a
     /// missing `}`.
+    /// (`word`: the first word at the cursor.)
     pub(super) fn belongs_outside(
         &self,
+        word: Option<&str>,
         context: Context,
         opener_indent: usize,
         ancestors: &[Context],
@@ -99,7 +101,7 @@ impl Scanner<'_> {
         if context == Context::Skip {
             return false;
         }
-        let Some(word) = first_word(self.src, self.pos) else {
+        let Some(word) = word else {
             return false;
         };
         !context.accepts(word)
