@@ -10,7 +10,6 @@ mod fmt;
 mod init;
 mod job;
 mod lints;
-mod memory;
 mod output;
 mod panics;
 mod paths;
@@ -64,7 +63,6 @@ impl Context {
 }
 
 pub(crate) fn main() -> ExitCode {
-    memory::share_one_arena();
     panics::install_hook();
     // clap prints usage errors and exits 2 itself; help and version exit 0.
     let matches = Cli::command().get_matches();
