@@ -51,19 +51,12 @@ fn run(input: &Input, targets: &[(Format, PathBuf)], ctx: &Context) -> Outcome {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::io(format!("cannot read `{display}`: {e}")),
     };
-    let compiled = panics::catch(|| compile_and_write(&bytes, targets, ctx));
-    let (compilation, written) = match compiled {
+    let shown = display.as_str();
+    let compiled = panics::catch(move || compile_and_write(bytes, shown, targets, ctx));
+    let (mut report, warnings, written) = match compiled {
         Ok(result) => result,
         Err(message) => return internal_error(&display, &message),
     };
-    let warnings = compilation
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    let mut report = ctx
-        .reporter
-        .render(&display, &compilation.source, &compilation.diagnostics);
     let exit = match written {
         None => Exit::Failed,
         Some(Ok(())) => Exit::Ok,
@@ -89,18 +82,34 @@ enum Failure {
     Write(PathBuf, io::Error),
 }
 
-/// The compilation, and when it has no errors how writing its outputs went.
+/// The diagnostics (rendered) and the number of warnings, and when there
+/// are no errors how writing the outputs went.
 fn compile_and_write(
-    bytes: &[u8],
+    bytes: Vec<u8>,
+    display: &str,
     targets: &[(Format, PathBuf)],
     ctx: &Context,
-) -> (Compilation, Option<Result<(), Failure>>) {
-    let compilation = cjm::compile(bytes, &ctx.compile);
-    let written = match &compilation.journey {
-        Some(journey) if !compilation.has_errors() => Some(write_all(journey, targets, ctx)),
+) -> (String, usize, Option<Result<(), Failure>>) {
+    let compilation = cjm::compile(&bytes, &ctx.compile);
+    // Neither the file's bytes nor its text is needed to lay out and write
+    // the map: the report is rendered first and both are dropped, as they
+    // would otherwise be held at the peak of a big map's memory.
+    drop(bytes);
+    let report = ctx
+        .reporter
+        .render(display, &compilation.source, &compilation.diagnostics);
+    let warnings = compilation
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    let has_errors = compilation.has_errors();
+    let Compilation { journey, .. } = compilation;
+    let written = match &journey {
+        Some(journey) if !has_errors => Some(write_all(journey, targets, ctx)),
         _ => None,
     };
-    (compilation, written)
+    (report, warnings, written)
 }
 
 /// Writes every target: the formats on all cores, each streamed into a
