@@ -104,7 +104,12 @@ fn compile_and_write(
         .filter(|d| d.severity == Severity::Warning)
         .count();
     let has_errors = compilation.has_errors();
-    let Compilation { journey, .. } = compilation;
+    let Compilation {
+        journey,
+        diagnostics,
+        source,
+    } = compilation;
+    drop((diagnostics, source));
     let written = match &journey {
         Some(journey) if !has_errors => Some(write_all(journey, targets, ctx)),
         _ => None,

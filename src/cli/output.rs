@@ -3,7 +3,7 @@
 //! any error the old file is left as it was.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -54,9 +54,9 @@ impl Drop for Temp {
 }
 
 /// Writes an output for `path` with `write` into a temporary file in the
-/// same folder (streamed through a buffer: a big map is never held whole in
-/// memory), creating missing parent folders and keeping the permissions of
-/// the file it will replace. Nothing is in place until `commit`.
+/// same folder (streamed: a big map is never held whole in memory),
+/// creating missing parent folders and keeping the permissions of the file
+/// it will replace. Nothing is in place until `commit`.
 pub(crate) fn stage(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -86,9 +86,10 @@ pub(crate) fn stage(
     let permissions = existing.map(|m| m.permissions());
     let (temp_path, file) = create_temp(&dir, &path)?;
     let temp = Temp(temp_path);
-    let mut out = BufWriter::with_capacity(256 * 1024, file);
-    write(&mut out)?;
-    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    // Unbuffered: the renderers hand over pieces of tens of kilobytes
+    // already, and a buffer here would only copy them once more.
+    let mut file = file;
+    write(&mut file)?;
     // No `sync_all`: the rename already keeps readers from ever seeing
     // half a file, which is the promise. Flushing to the disk as well
     // (durability across a power cut, for outputs a rebuild remakes)
@@ -168,7 +169,7 @@ mod tests {
         let path = dir.path().join("map.svg");
         fs::write(&path, "old").unwrap();
         let failed = stage(&path, |out| {
-            // More than the buffer holds, so part of it reached the file.
+            // A megabyte, so the file holds part of an output.
             out.write_all(&vec![b'x'; 1 << 20])?;
             Err(io::Error::other("the renderer gave up"))
         });
