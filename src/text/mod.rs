@@ -101,11 +101,15 @@ pub(crate) fn wrap_shared(
     max_width: f32,
     base_rtl: bool,
 ) -> Arc<Vec<Line>> {
-    // Each entry holds a label's lines, runs and strings. 12,000 keeps the
-    // labels a map repeats (chips, names, built-in words) while a big
-    // map's one-off labels come and go: 20,000 held 8 MiB more at the peak
-    // of a 5,000-touchpoint map for 1 % fewer instructions.
-    static WRAPPED: TextMemo<Arc<Vec<Line>>> = TextMemo::new(12_000);
+    static WRAPPED: TextMemo<Arc<Vec<Line>>> = TextMemo::new(20_000);
+    // The labels a map repeats are short (chips, names, built-in words);
+    // a long one (a thought, a pain) is nearly always met once, and kept it
+    // would only hold its lines and strings at the peak of a big map's
+    // memory (3 MiB of 79 for 5,000 touchpoints, for no measurable time).
+    const KEPT_UP_TO: usize = 64;
+    if text.len() > KEPT_UP_TO {
+        return Arc::new(wrap::wrap(text, style, max_width, base_rtl));
+    }
     let extra = u128::from(style.size.to_bits())
         | u128::from(max_width.to_bits()) << 32
         | u128::from(style.weight == Weight::Bold) << 64
