@@ -185,6 +185,23 @@ pub fn journey(touchpoints: usize, seed: u64) -> String {
     out
 }
 
+/// Every string made of up to `n` of `pieces` (repeats allowed, the empty
+/// string first): the inputs of tests that check a shortcut against the
+/// full path it stands for.
+#[cfg(test)]
+pub(crate) fn strings_of(pieces: &[&str], n: usize) -> Vec<String> {
+    let mut strings = vec![String::new()];
+    let mut last = strings.clone();
+    for _ in 0..n {
+        last = last
+            .iter()
+            .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+            .collect();
+        strings.extend(last.iter().cloned());
+    }
+    strings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

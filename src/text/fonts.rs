@@ -458,14 +458,7 @@ mod tests {
         let pieces = [
             "Pay", "שלום", "سلام", " ", "!", "3", "\u{301}", "\u{200C}", "é", "😀", "\u{1}", "中",
         ];
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let strings = crate::testgen::strings_of(&pieces, 4);
         for s in &strings {
             for weight in [Weight::Regular, Weight::Bold] {
                 assert_eq!(

@@ -443,14 +443,7 @@ mod tests {
         let pieces = [
             "a", "ש", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{85}", "\u{2029}", "\u{0B}",
         ];
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
+        let strings = crate::testgen::strings_of(&pieces, 4);
         for s in &strings {
             let fast: Vec<String> = paragraphs(s).into_iter().map(Cow::into_owned).collect();
             assert_eq!(fast, split_paragraphs(s), "{s:?}");

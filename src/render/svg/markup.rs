@@ -244,15 +244,7 @@ mod tests {
             "&",
         ];
         // Every string of up to four pieces.
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer);
-        }
-        strings.dedup();
+        let strings = crate::testgen::strings_of(&pieces, 4);
         for s in &strings {
             assert_eq!(sanitized(s), crate::layout::sanitize(s), "{s:?}");
         }
