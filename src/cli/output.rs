@@ -22,21 +22,98 @@ pub(crate) struct Staged {
     path: PathBuf,
 }
 
+/// The file an output replaced, moved aside under the output's temporary
+/// name: removed when dropped. Removing a big file (freeing its blocks)
+/// takes milliseconds, which a caller may spend alongside other work.
+#[derive(Debug)]
+#[must_use = "the replaced file is removed when this is dropped"]
+pub(crate) struct Replaced {
+    _old: Temp,
+}
+
 impl Staged {
     /// Where the output goes.
     pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Renames the temporary file into place.
-    pub(crate) fn commit(mut self) -> io::Result<()> {
+    /// Puts the output in place and removes the file it replaced.
+    pub(crate) fn commit(self) -> io::Result<()> {
+        self.swap().map(drop)
+    }
+
+    /// Puts the output in place in one step (readers see the old file or
+    /// the new one, never neither); the file it replaced, if any, is
+    /// returned to be removed.
+    pub(crate) fn swap(mut self) -> io::Result<Replaced> {
         let temp = std::mem::take(&mut self.temp.0);
+        if exchange::exchange(&temp, &self.path).is_ok() {
+            let old = Temp(temp);
+            if fs::symlink_metadata(&old.0).is_ok_and(|m| m.is_dir()) {
+                // A folder was put where the output goes since it was
+                // staged: undo, and fail as a rename onto it would have.
+                let _ = exchange::exchange(&old.0, &self.path);
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "a folder is in the way",
+                ));
+            }
+            return Ok(Replaced { _old: old });
+        }
         let result = fs::rename(&temp, &self.path);
         if result.is_err() {
             // Best effort: the error that matters is the one we return.
             let _ = fs::remove_file(&temp);
         }
-        result
+        result.map(|()| Replaced {
+            _old: Temp(PathBuf::new()),
+        })
+    }
+}
+
+/// Swapping two paths in one step, where the system can.
+///
+/// Renaming a file over an existing one on ext4 makes the kernel allocate
+/// and start writing out the new file's blocks there and then
+/// (`auto_da_alloc`, a guard for programs that skip `fsync`): about 20 ms
+/// for the 22 MB SVG of a 5,000-touchpoint map, longer than writing it.
+/// Exchanging the two names skips that guard; cjm never promised
+/// durability across a power cut (see `stage`), only that a reader sees a
+/// whole file, which the exchange keeps.
+mod exchange {
+    use std::io;
+    use std::path::Path;
+
+    #[cfg(target_os = "linux")]
+    pub(super) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let a = CString::new(a.as_os_str().as_bytes())?;
+        let b = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both paths are NUL-terminated strings that outlive the
+        // call; the kernel only reads them. The system call (Linux 3.15)
+        // rather than the libc wrapper, which older C libraries lack.
+        let r = unsafe {
+            libc::syscall(
+                libc::SYS_renameat2,
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    /// Elsewhere the output is renamed over the old file.
+    #[cfg(not(target_os = "linux"))]
+    pub(super) fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+        Err(io::Error::from(io::ErrorKind::Unsupported))
     }
 }
 
@@ -182,6 +259,55 @@ mod tests {
         });
         assert!(panicked.is_err());
         assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["map.svg"]);
+    }
+
+    #[test]
+    fn a_swapped_output_keeps_the_old_file_aside_until_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        fs::write(&path, "old").unwrap();
+        let replaced = stage(&path, |out| out.write_all(b"new"))
+            .unwrap()
+            .swap()
+            .unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        if cfg!(target_os = "linux") {
+            // Exchanged, not renamed over: the old file is still there,
+            // hidden, until it is dropped.
+            let aside: Vec<_> = names(dir.path())
+                .into_iter()
+                .filter(|n| n != "map.svg")
+                .collect();
+            assert_eq!(aside.len(), 1, "{aside:?}");
+            assert!(aside[0].to_string_lossy().starts_with(".map.svg."));
+            assert_eq!(fs::read(dir.path().join(&aside[0])).unwrap(), b"old");
+        }
+        drop(replaced);
+        assert_eq!(names(dir.path()), ["map.svg"]);
+        // With nothing to replace, the output is simply renamed.
+        let fresh = dir.path().join("fresh.svg");
+        drop(
+            stage(&fresh, |out| out.write_all(b"first"))
+                .unwrap()
+                .swap()
+                .unwrap(),
+        );
+        assert_eq!(fs::read(&fresh).unwrap(), b"first");
+        assert_eq!(names(dir.path()), ["fresh.svg", "map.svg"]);
+    }
+
+    #[test]
+    fn a_folder_put_in_the_way_after_staging_is_an_error_and_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        fs::write(&path, "old").unwrap();
+        let staged = stage(&path, |out| out.write_all(b"new")).unwrap();
+        fs::remove_file(&path).unwrap();
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), "kept").unwrap();
+        assert!(staged.swap().is_err());
+        assert_eq!(fs::read(path.join("inside")).unwrap(), b"kept");
         assert_eq!(names(dir.path()), ["map.svg"]);
     }
 
