@@ -136,7 +136,7 @@ impl Drop for Temp {
 /// it will replace. Nothing is in place until `commit`.
 pub(crate) fn stage(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>,
 ) -> io::Result<Staged> {
     // Through a symlink, replace the file it points to, not the link.
     let path = match fs::symlink_metadata(path) {

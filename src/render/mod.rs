@@ -72,7 +72,7 @@ pub fn svg(journey: &Journey, options: &RenderOptions) -> String {
 pub fn svg_to(
     journey: &Journey,
     options: &RenderOptions,
-    out: &mut dyn std::io::Write,
+    out: &mut (dyn std::io::Write + Send),
 ) -> std::io::Result<()> {
     let scene = crate::layout::layout(journey);
     self::svg::write_to(journey, scene, options, out)

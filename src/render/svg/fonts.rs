@@ -52,6 +52,9 @@ impl CharSet {
     }
 }
 
+/// Items gathered on one thread at a time by `Used::gather`.
+const GATHER_CHUNK: usize = 64;
+
 /// The characters drawn with each font, in font order.
 #[derive(Clone, Default)]
 pub(crate) struct Used {
@@ -63,9 +66,51 @@ impl Used {
     /// Every run of every text block of `items`, groups included; the
     /// fonts only (empty sets) unless `chars`.
     pub(crate) fn of(items: &[Item], chars: bool) -> Used {
-        let mut used = Used::default();
-        used.add_items(items, chars);
-        used
+        if super::stream::size(items) < super::stream::PARALLEL_FROM {
+            let mut used = Used::default();
+            used.add_items(items, chars);
+            return used;
+        }
+        Used::gather(items, chars)
+    }
+
+    /// `of` on all cores: a big map's lanes hold thousands of cards, so
+    /// big groups are split in turn.
+    fn gather(items: &[Item], chars: bool) -> Used {
+        use rayon::prelude::*;
+        items
+            .par_iter()
+            .with_min_len(GATHER_CHUNK)
+            .fold(Used::default, |mut used, item| {
+                match item {
+                    Item::Group(g) if g.items.len() > GATHER_CHUNK => {
+                        used = used.merge(Used::gather(&g.items, chars));
+                    }
+                    item => used.add_items(std::slice::from_ref(item), chars),
+                }
+                used
+            })
+            .reduce(Used::default, Used::merge)
+    }
+
+    /// The union of two sets of fonts and characters.
+    fn merge(mut self, other: Used) -> Used {
+        for (i, set) in other.fonts.into_iter().enumerate() {
+            let Some(set) = set else { continue };
+            if self.fonts.len() <= i {
+                self.fonts.resize(i + 1, None);
+            }
+            match &mut self.fonts[i] {
+                Some(mine) => {
+                    for (a, b) in mine.bmp.iter_mut().zip(set.bmp.iter()) {
+                        *a |= b;
+                    }
+                    mine.astral.extend(set.astral);
+                }
+                slot => *slot = Some(set),
+            }
+        }
+        self
     }
 
     fn add_items(&mut self, items: &[Item], chars: bool) {
@@ -155,6 +200,42 @@ pub(super) fn unicode_range(chars: &BTreeSet<char>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_gathered_on_all_cores_are_those_gathered_one_by_one() {
+        // Latin, Hebrew and Persian labels, and one beyond the BMP.
+        let text = crate::testgen::journey(400, 7).replacen(
+            "action \"",
+            "action \"\u{1F600} \u{10348} ",
+            3,
+        );
+        let compilation = crate::compile(text.as_bytes(), &crate::CompileOptions::default());
+        let journey = compilation.journey.expect("a generated journey compiles");
+        let scene = crate::layout::layout(&journey);
+        assert!(super::super::stream::size(&scene.items) >= super::super::stream::PARALLEL_FROM);
+        let listed = |used: &Used| -> Vec<(FontId, String)> {
+            used.fonts()
+                .map(|(f, set)| (f, set.chars().collect()))
+                .collect()
+        };
+        let mut one_by_one = Used::default();
+        one_by_one.add_items(&scene.items, true);
+        let expected = listed(&one_by_one);
+        assert!(expected.len() >= 3, "{expected:?}");
+        assert!(
+            expected
+                .iter()
+                .any(|(_, chars)| chars.contains('\u{10348}'))
+        );
+        for threads in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            let gathered = pool.install(|| Used::of(&scene.items, true));
+            assert_eq!(listed(&gathered), expected, "{threads} threads");
+        }
+    }
 
     #[test]
     fn unicode_ranges_merge_neighbours() {

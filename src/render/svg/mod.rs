@@ -108,7 +108,7 @@ pub(crate) fn write_to(
     journey: &Journey,
     scene: Scene,
     options: &RenderOptions,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
 ) -> io::Result<()> {
     write_batched(journey, scene, options, out, BATCH)
 }
@@ -118,7 +118,7 @@ pub(crate) fn write_batched(
     journey: &Journey,
     scene: Scene,
     options: &RenderOptions,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
     batch: usize,
 ) -> io::Result<()> {
     let mut sink = Sink::to(out, batch);

@@ -1,7 +1,9 @@
 //! Writing the items in batches, each batch on all cores, and sending the
 //! text out as it is done: the whole document is never held in memory
 //! (for a big map it is tens of megabytes), and each item is dropped once
-//! written, so the scene shrinks as the document grows.
+//! written, so the scene shrinks as the document grows. A batch's text is
+//! sent out while the next batch is being written, so that neither the
+//! cores nor the output wait for the other.
 //!
 //! The bytes do not depend on the batch size or the number of threads:
 //! every item writes the same text wherever it is written, and the pieces
@@ -21,10 +23,12 @@ const CHUNK: usize = 64;
 const CHUNK_BYTES: usize = CHUNK * 1024;
 
 /// Where the document goes: kept whole in `buf`, or sent to `out` in
-/// pieces.
+/// pieces. Not yet sent, in document order: the pieces in `ready`, then
+/// `buf`.
 pub(crate) struct Sink<'w> {
     buf: Vec<u8>,
-    out: Option<&'w mut dyn Write>,
+    ready: Vec<Vec<u8>>,
+    out: Option<&'w mut (dyn Write + Send)>,
     /// Items written together before being sent out.
     batch: usize,
     /// Whether batches are written on all cores.
@@ -44,15 +48,17 @@ impl<'w> Sink<'w> {
     pub(crate) fn memory(batch: usize) -> Sink<'static> {
         Sink {
             buf: Vec::new(),
+            ready: Vec::new(),
             out: None,
             batch: batch.max(1),
             parallel: false,
         }
     }
 
-    pub(crate) fn to(out: &'w mut dyn Write, batch: usize) -> Sink<'w> {
+    pub(crate) fn to(out: &'w mut (dyn Write + Send), batch: usize) -> Sink<'w> {
         Sink {
             buf: Vec::with_capacity(SEND_AT * 2),
+            ready: Vec::new(),
             out: Some(out),
             batch: batch.max(1),
             parallel: false,
@@ -72,25 +78,39 @@ impl<'w> Sink<'w> {
         Ok(())
     }
 
+    /// Sends out everything not yet sent.
     fn send(&mut self) -> io::Result<()> {
         if let Some(out) = self.out.as_mut() {
+            for piece in self.ready.drain(..) {
+                out.write_all(&piece)?;
+            }
             out.write_all(&self.buf)?;
             self.buf.clear();
         }
         Ok(())
     }
 
-    /// Appends a piece written elsewhere.
-    fn put(&mut self, piece: &[u8]) -> io::Result<()> {
-        if self.out.is_none() || self.buf.len() + piece.len() < SEND_AT {
-            self.buf.extend_from_slice(piece);
+    /// Sends out what is not yet sent while `write` runs (on all cores);
+    /// what `write` returns is then what is not yet sent. In memory,
+    /// `write`'s pieces are simply appended.
+    fn send_while(&mut self, write: impl FnOnce() -> Vec<Vec<u8>> + Send) -> io::Result<()> {
+        let Some(out) = self.out.as_mut() else {
+            for piece in write() {
+                self.buf.extend_from_slice(&piece);
+            }
             return Ok(());
+        };
+        let mut unsent = std::mem::take(&mut self.ready);
+        if !self.buf.is_empty() {
+            unsent.push(std::mem::replace(
+                &mut self.buf,
+                Vec::with_capacity(SEND_AT * 2),
+            ));
         }
-        self.send()?;
-        if let Some(out) = self.out.as_mut() {
-            out.write_all(piece)?;
-        }
-        Ok(())
+        let send = move || unsent.iter().try_for_each(|piece| out.write_all(piece));
+        let (sent, written) = rayon::join(send, write);
+        self.ready = written;
+        sent
     }
 
     /// Sends what is left; returns the document when kept in memory.
@@ -151,7 +171,8 @@ fn big_group(sink: &mut Sink<'_>, mut g: Group, p: &Painter) -> io::Result<()> {
 }
 
 /// Writes and drops the pending items: on this thread when few, else in
-/// chunks on all cores, joined in order.
+/// chunks on all cores, joined in order, while the text written before
+/// them is sent out.
 fn write_batch(sink: &mut Sink<'_>, pending: &mut Vec<Item>, p: &Painter) -> io::Result<()> {
     if !sink.parallel || pending.len() <= CHUNK {
         for item in pending.drain(..) {
@@ -160,19 +181,17 @@ fn write_batch(sink: &mut Sink<'_>, pending: &mut Vec<Item>, p: &Painter) -> io:
         }
         return Ok(());
     }
-    let pieces: Vec<Vec<u8>> = pending
-        .par_drain(..)
-        .chunks(CHUNK)
-        .map(|chunk| {
-            let mut out = Vec::with_capacity(CHUNK_BYTES);
-            for item in chunk {
-                group::item(&mut out, &item, p);
-            }
-            out
-        })
-        .collect();
-    for piece in &pieces {
-        sink.put(piece)?;
-    }
-    Ok(())
+    sink.send_while(|| {
+        pending
+            .par_drain(..)
+            .chunks(CHUNK)
+            .map(|chunk| {
+                let mut out = Vec::with_capacity(CHUNK_BYTES);
+                for item in chunk {
+                    group::item(&mut out, &item, p);
+                }
+                out
+            })
+            .collect()
+    })
 }
