@@ -8,6 +8,11 @@
 
 use cjm::{CompileOptions, RenderOptions, model::Journey, testgen};
 
+// The allocator and options of the `cjm` binary, so that the stages are
+// timed as the command line runs them.
+#[path = "../src/allocator.rs"]
+mod allocator;
+
 const SIZES: &[usize] = &[10, 100, 1_000, 5_000, 20_000];
 
 fn main() {
