@@ -654,3 +654,25 @@ fn explain_suggests_every_code_it_knows_including_limit() {
         .stderr_has("did you mean `cjm::limit`?");
     cjm_in(dir.path(), &["explain", "limit"]).code(0);
 }
+
+// ---- allocator ----------------------------------------------------------
+
+/// The binary's allocator options (src/allocator.rs) reach jemalloc: they
+/// are read through an exported symbol whose name depends on the jemalloc
+/// crate's prefix, and a wrong name would be silently ignored (a big map's
+/// peak memory 15 % higher). jemalloc prints its options at exit when asked
+/// to by its environment variable.
+#[cfg(all(not(target_env = "msvc"), target_os = "linux"))]
+#[test]
+fn the_allocator_runs_with_one_arena() {
+    let dir = tree(&[("map.journey", CLEAN)]);
+    let output = assert_cmd::Command::new(path_of_binary())
+        .args(["check", "map.journey"])
+        .current_dir(dir.path())
+        .env("_RJEM_MALLOC_CONF", "stats_print:true")
+        .output()
+        .expect("cjm runs");
+    let stats = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stats}");
+    assert!(stats.contains("opt.narenas: 1\n"), "{stats}");
+}
