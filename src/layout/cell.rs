@@ -3,7 +3,7 @@
 
 use super::icons;
 use super::scene::{Item, Paint, Rect, RectShape, Stroke, translate_all};
-use super::textbox::{Align, measure, place, style, wrap};
+use super::textbox::{Align, Wrapped, measure, place, style, wrap};
 use crate::text::Style;
 
 pub(crate) const BODY: Style = style(13.0, false);
@@ -49,18 +49,14 @@ pub(crate) fn text(s: &str, st: Style, w: f32, paint: Paint, bg: Paint, rtl: boo
     if wrapped.is_empty() {
         return Cell::default();
     }
-    let h = wrapped.height();
+    placed(&wrapped, w, Align::Start, paint, bg)
+}
+
+/// A text block of width `w` made of `wrapped`, from `(0, 0)`.
+fn placed(wrapped: &Wrapped, w: f32, align: Align, paint: Paint, bg: Paint) -> Cell {
     Cell {
-        items: vec![Item::Text(place(
-            &wrapped,
-            0.0,
-            0.0,
-            w,
-            Align::Start,
-            paint,
-            bg,
-        ))],
-        h,
+        items: vec![Item::Text(place(wrapped, 0.0, 0.0, w, align, paint, bg))],
+        h: wrapped.height(),
     }
 }
 
@@ -222,18 +218,5 @@ pub(crate) fn metric_row(name: &str, value: &str, w: f32, bg: Paint, rtl: bool) 
 
 /// Text centred in width `w`.
 pub(crate) fn centered(s: &str, st: Style, w: f32, bg: Paint, rtl: bool) -> Cell {
-    let wrapped = wrap(s, st, w, rtl);
-    let h = wrapped.height();
-    Cell {
-        items: vec![Item::Text(place(
-            &wrapped,
-            0.0,
-            0.0,
-            w,
-            Align::Center,
-            Paint::Text,
-            bg,
-        ))],
-        h,
-    }
+    placed(&wrap(s, st, w, rtl), w, Align::Center, Paint::Text, bg)
 }
