@@ -13,7 +13,7 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// jemalloc's options, read when it starts (before `main`): one arena
 /// shared by the threads (each still has its own cache of small blocks)
-/// instead of one per thread, which kept a big map's peak memory 15 %
+/// instead of one per thread, which kept a big map's peak memory a fifth
 /// higher for no measurable speed.
 #[cfg(not(target_env = "msvc"))]
 #[unsafe(export_name = "_rjem_malloc_conf")]

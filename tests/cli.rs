@@ -660,7 +660,7 @@ fn explain_suggests_every_code_it_knows_including_limit() {
 /// The binary's allocator options (src/allocator.rs) reach jemalloc: they
 /// are read through an exported symbol whose name depends on the jemalloc
 /// crate's prefix, and a wrong name would be silently ignored (a big map's
-/// peak memory 15 % higher). jemalloc prints its options at exit when asked
+/// peak memory a fifth higher). jemalloc prints its options at exit when asked
 /// to by its environment variable.
 #[cfg(all(not(target_env = "msvc"), target_os = "linux"))]
 #[test]
