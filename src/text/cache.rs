@@ -214,10 +214,7 @@ impl<V: Clone> TextMemo<V> {
     /// The value for `(extra, text)`, computed by `make` (outside the
     /// lock) if absent.
     pub(crate) fn get_or(&self, extra: u128, text: &str, make: impl FnOnce() -> V) -> V {
-        let mut hasher = FastHasher::default();
-        hasher.write_u128(extra);
-        hasher.write(text.as_bytes());
-        let hash = hasher.finish();
+        let hash = text_hash(extra, text);
         // The table picks buckets by the low bits: pick shards by others.
         let shard = &self.shards[(hash >> 32) as usize % SHARDS];
         let key = KeyRef { hash, extra, text };
@@ -241,6 +238,49 @@ impl<V: Clone> TextMemo<V> {
     }
 }
 
+/// The hash of a [`TextMemo`] or [`NearMemo`] key.
+fn text_hash(extra: u128, text: &str) -> u64 {
+    let mut hasher = FastHasher::default();
+    hasher.write_u128(extra);
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
+/// A table of one thread's own, keyed like a [`TextMemo`], put in front of
+/// a shared one for the values looked up most: a hit takes no lock, where
+/// the shared table's locks, taken hundreds of thousands of times by both
+/// layout threads for the same few thousand words, cost more than the
+/// look-ups themselves. Cleared when it reaches `limit` entries.
+pub(crate) struct NearMemo<V> {
+    map: TextTable<V>,
+    limit: usize,
+}
+
+impl<V: Copy> NearMemo<V> {
+    pub(crate) fn new(limit: usize) -> Self {
+        NearMemo {
+            map: TextTable::default(),
+            limit,
+        }
+    }
+
+    /// The value for `(extra, text)`, from `make` if absent.
+    pub(crate) fn get_or(&mut self, extra: u128, text: &str, make: impl FnOnce() -> V) -> V {
+        let hash = text_hash(extra, text);
+        let key = KeyRef { hash, extra, text };
+        if let Some(found) = self.map.get(&key as &dyn AsKey) {
+            return *found;
+        }
+        let value = make();
+        if self.map.len() >= self.limit {
+            self.map.clear();
+        }
+        let text = text.into();
+        self.map.insert(TextKey { hash, extra, text }, value);
+        value
+    }
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // A panic elsewhere cannot leave a half-written entry (inserts are
     // single calls), so a poisoned map is still good.
@@ -260,6 +300,20 @@ mod tests {
         assert_eq!(memo.get_or(1, "a", || "again".into()), "1:a");
         assert_eq!(memo.get_or(2, "a", || "again".into()), "2:a");
         assert_eq!(memo.get_or(1, "ab", || "1:ab".into()), "1:ab");
+    }
+
+    #[test]
+    fn a_near_table_tells_entries_apart_and_is_cleared_not_grown() {
+        let mut near: NearMemo<u32> = NearMemo::new(8);
+        assert_eq!(near.get_or(1, "a", || 10), 10);
+        assert_eq!(near.get_or(2, "a", || 20), 20);
+        assert_eq!(near.get_or(1, "ab", || 30), 30);
+        assert_eq!(near.get_or(1, "a", || 99), 10);
+        assert_eq!(near.get_or(2, "a", || 99), 20);
+        for i in 0..100 {
+            near.get_or(0, &i.to_string(), || i);
+        }
+        assert!(near.map.len() <= 8, "{}", near.map.len());
     }
 
     #[test]

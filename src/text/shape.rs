@@ -13,7 +13,7 @@ use harfrust::{
 };
 
 use super::FontId;
-use super::cache::TextMemo;
+use super::cache::{NearMemo, TextMemo};
 use super::fonts::{self, FACE_COUNT, Script};
 
 /// Shaping tables of each face, built once.
@@ -44,6 +44,15 @@ thread_local! {
 
 /// Cached widths in font units per (face, rtl, text).
 static WIDTHS: TextMemo<f32> = TextMemo::new(200_000);
+
+/// Entries of each thread's own table in front of `WIDTHS`: the words a
+/// map repeats (a few thousand), with room for the runs met once that
+/// pass through it.
+const NEAR_WIDTHS: usize = 4_096;
+
+thread_local! {
+    static NEAR: RefCell<NearMemo<f32>> = RefCell::new(NearMemo::new(NEAR_WIDTHS));
+}
 
 /// Shapes `text` with one face in one direction and hands the glyphs to `f`.
 /// `None` if the face is missing (never for the bundled faces).
@@ -105,15 +114,18 @@ pub(crate) fn width_units(font: FontId, rtl: bool, text: &str) -> f32 {
         return 0.0;
     }
     let extra = u128::from(font.0) | u128::from(rtl) << 8;
-    WIDTHS.get_or(extra, text, || {
-        with_shaped(font, rtl, text, |out| {
-            out.glyph_positions()
-                .iter()
-                .map(|p| p.x_advance as f32)
-                .sum::<f32>()
+    let shared = || {
+        WIDTHS.get_or(extra, text, || {
+            with_shaped(font, rtl, text, |out| {
+                out.glyph_positions()
+                    .iter()
+                    .map(|p| p.x_advance as f32)
+                    .sum::<f32>()
+            })
+            .unwrap_or(0.0)
         })
-        .unwrap_or(0.0)
-    })
+    };
+    NEAR.with_borrow_mut(|near| near.get_or(extra, text, shared))
 }
 
 /// Advance width of `text` in px at `size`.
