@@ -215,6 +215,14 @@ mod tests {
         assert_eq!(names, ["map.svg"]);
     }
 
+    /// A folder holding `map.svg` with "old" in it, and that file's path.
+    fn old_output() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        fs::write(&path, "old").unwrap();
+        (dir, path)
+    }
+
     fn names(dir: &Path) -> Vec<std::ffi::OsString> {
         let mut names: Vec<_> = fs::read_dir(dir)
             .unwrap()
@@ -226,9 +234,7 @@ mod tests {
 
     #[test]
     fn a_staged_output_is_in_place_only_once_committed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("map.svg");
-        fs::write(&path, "old").unwrap();
+        let (dir, path) = old_output();
         let staged = stage(&path, |out| out.write_all(b"new")).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"old");
         staged.commit().unwrap();
@@ -242,9 +248,7 @@ mod tests {
 
     #[test]
     fn a_failure_or_panic_while_writing_leaves_the_old_file_and_no_temp() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("map.svg");
-        fs::write(&path, "old").unwrap();
+        let (dir, path) = old_output();
         let failed = stage(&path, |out| {
             // A megabyte, so the file holds part of an output.
             out.write_all(&vec![b'x'; 1 << 20])?;
@@ -264,9 +268,7 @@ mod tests {
 
     #[test]
     fn a_swapped_output_keeps_the_old_file_aside_until_dropped() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("map.svg");
-        fs::write(&path, "old").unwrap();
+        let (dir, path) = old_output();
         let replaced = stage(&path, |out| out.write_all(b"new"))
             .unwrap()
             .swap()
@@ -299,9 +301,7 @@ mod tests {
 
     #[test]
     fn a_folder_put_in_the_way_after_staging_is_an_error_and_stays() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("map.svg");
-        fs::write(&path, "old").unwrap();
+        let (dir, path) = old_output();
         let staged = stage(&path, |out| out.write_all(b"new")).unwrap();
         fs::remove_file(&path).unwrap();
         fs::create_dir(&path).unwrap();
