@@ -24,6 +24,11 @@ pub struct Journey {
     pub flows: Vec<Flow>,
     pub funnel: Vec<FunnelStep>,
     pub emotion_low: Option<EmotionLow>,
+    /// Custom lanes, in definition order (language.md §9).
+    pub lanes: Vec<Lane>,
+    /// The `lanes` statement as written: built-in lane names and custom
+    /// lane IDs, top to bottom; `null` without one.
+    pub lane_order: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -76,6 +81,13 @@ pub struct Stage {
     pub pains: Vec<String>,
     pub opportunities: Vec<String>,
     pub insights: Vec<String>,
+    /// Service blueprint lanes (language.md §9).
+    pub evidence: Vec<String>,
+    pub frontstage: Vec<String>,
+    pub backstage: Vec<String>,
+    pub support: Vec<String>,
+    /// Entries in custom lanes, in source order.
+    pub custom: Vec<CustomEntry>,
     /// Mean of every emotion score in the stage (all personas), if any.
     pub emotion_average: Option<f64>,
     pub touchpoints: Vec<Touchpoint>,
@@ -96,6 +108,13 @@ pub struct Touchpoint {
     pub pains: Vec<String>,
     pub opportunities: Vec<String>,
     pub insights: Vec<String>,
+    /// Service blueprint lanes (language.md §9).
+    pub evidence: Vec<String>,
+    pub frontstage: Vec<String>,
+    pub backstage: Vec<String>,
+    pub support: Vec<String>,
+    /// Entries in custom lanes, in source order.
+    pub custom: Vec<CustomEntry>,
     pub moment_of_truth: Option<MomentOfTruth>,
     pub reach: Option<u64>,
     pub metrics: Vec<Metric>,
@@ -126,6 +145,53 @@ pub struct Metric {
     pub value: f64,
     /// `"%"` for a percentage, else `null`.
     pub unit: Option<String>,
+}
+
+/// A custom lane: `lane ID [LABEL] [text|score MIN..MAX]`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Lane {
+    pub id: String,
+    pub label: String,
+    pub kind: LaneKind,
+    /// The scale of a score lane; `null` for a text lane.
+    #[serde(serialize_with = "optional_number")]
+    #[schemars(with = "Option<f64>")]
+    pub min: Option<f64>,
+    #[serde(serialize_with = "optional_number")]
+    #[schemars(with = "Option<f64>")]
+    pub max: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LaneKind {
+    Text,
+    Score,
+}
+
+/// One `lane REF …` statement of a stage or touchpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum CustomEntry {
+    /// `lane REF "text"` in a text lane.
+    Text { lane: String, text: String },
+    /// `lane REF NUMBER ["label"]` in a score lane (touchpoints only).
+    Score {
+        lane: String,
+        #[serde(serialize_with = "number")]
+        #[schemars(with = "f64")]
+        score: f64,
+        label: Option<String>,
+    },
+}
+
+impl CustomEntry {
+    /// The custom lane's ID.
+    pub fn lane(&self) -> &str {
+        match self {
+            CustomEntry::Text { lane, .. } | CustomEntry::Score { lane, .. } => lane,
+        }
+    }
 }
 
 /// Where a definition starts in the source: 1-based line, column in characters.
@@ -170,6 +236,13 @@ fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> 
         serializer.serialize_i64(*value as i64)
     } else {
         serializer.serialize_f64(*value)
+    }
+}
+
+fn optional_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => number(v, serializer),
+        None => serializer.serialize_none(),
     }
 }
 

@@ -16,6 +16,11 @@ pub(crate) fn touchpoint(id: &str, label: &str) -> Touchpoint {
         pains: vec![],
         opportunities: vec![],
         insights: vec![],
+        evidence: vec![],
+        frontstage: vec![],
+        backstage: vec![],
+        support: vec![],
+        custom: vec![],
         moment_of_truth: None,
         reach: None,
         metrics: vec![],
@@ -35,6 +40,11 @@ pub(crate) fn stage(id: &str, label: &str, touchpoints: Vec<Touchpoint>) -> Stag
         pains: vec![],
         opportunities: vec![],
         insights: vec![],
+        evidence: vec![],
+        frontstage: vec![],
+        backstage: vec![],
+        support: vec![],
+        custom: vec![],
         emotion_average: None,
         touchpoints,
     }
@@ -131,5 +141,7 @@ pub(crate) fn sample() -> Journey {
             touchpoint: "checkout".into(),
             score: -2,
         }),
+        lanes: vec![],
+        lane_order: None,
     }
 }

@@ -99,6 +99,8 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         flows: parts.flows,
         funnel: Vec::new(),
         emotion_low: None,
+        lanes: Vec::new(),
+        lane_order: None,
     };
     computed::mark_loops(&journey.stages, &mut journey.flows);
     computed::emotion_averages(&mut journey.stages);

@@ -17,6 +17,11 @@ pub fn tp(id: &str, label: &str) -> Touchpoint {
         pains: vec![],
         opportunities: vec![],
         insights: vec![],
+        evidence: vec![],
+        frontstage: vec![],
+        backstage: vec![],
+        support: vec![],
+        custom: vec![],
         moment_of_truth: None,
         reach: None,
         metrics: vec![],
@@ -36,6 +41,11 @@ pub fn stage(id: &str, label: &str, touchpoints: Vec<Touchpoint>) -> Stage {
         pains: vec![],
         opportunities: vec![],
         insights: vec![],
+        evidence: vec![],
+        frontstage: vec![],
+        backstage: vec![],
+        support: vec![],
+        custom: vec![],
         emotion_average: None,
         touchpoints,
     }
@@ -55,6 +65,8 @@ pub fn journey(title: &str, stages: Vec<Stage>) -> Journey {
         flows: vec![],
         funnel: vec![],
         emotion_low: None,
+        lanes: vec![],
+        lane_order: None,
     }
 }
 
