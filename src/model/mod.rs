@@ -81,13 +81,9 @@ pub struct Stage {
     pub pains: Vec<String>,
     pub opportunities: Vec<String>,
     pub insights: Vec<String>,
-    /// Service blueprint lanes (language.md §9).
-    pub evidence: Vec<String>,
-    pub frontstage: Vec<String>,
-    pub backstage: Vec<String>,
-    pub support: Vec<String>,
-    /// Entries in custom lanes, in source order.
-    pub custom: Vec<CustomEntry>,
+    /// Written as the fields of this object, not nested.
+    #[serde(flatten)]
+    pub lane_texts: LaneTexts,
     /// Mean of every emotion score in the stage (all personas), if any.
     pub emotion_average: Option<f64>,
     pub touchpoints: Vec<Touchpoint>,
@@ -108,13 +104,9 @@ pub struct Touchpoint {
     pub pains: Vec<String>,
     pub opportunities: Vec<String>,
     pub insights: Vec<String>,
-    /// Service blueprint lanes (language.md §9).
-    pub evidence: Vec<String>,
-    pub frontstage: Vec<String>,
-    pub backstage: Vec<String>,
-    pub support: Vec<String>,
-    /// Entries in custom lanes, in source order.
-    pub custom: Vec<CustomEntry>,
+    /// Written as the fields of this object, not nested.
+    #[serde(flatten)]
+    pub lane_texts: LaneTexts,
     pub moment_of_truth: Option<MomentOfTruth>,
     pub reach: Option<u64>,
     pub metrics: Vec<Metric>,
@@ -145,6 +137,20 @@ pub struct Metric {
     pub value: f64,
     /// `"%"` for a percentage, else `null`.
     pub unit: Option<String>,
+}
+
+// What a stage or touchpoint holds in the v1.1 lanes (language.md §9),
+// the same for both. A plain comment: schemars would copy a doc comment
+// into the description of every object this is flattened into.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct LaneTexts {
+    /// Service blueprint lanes (language.md §9).
+    pub evidence: Vec<String>,
+    pub frontstage: Vec<String>,
+    pub backstage: Vec<String>,
+    pub support: Vec<String>,
+    /// Entries in custom lanes, in source order.
+    pub custom: Vec<CustomEntry>,
 }
 
 /// A custom lane: `lane ID [LABEL] [text|score MIN..MAX]`.
@@ -183,15 +189,6 @@ pub enum CustomEntry {
         score: f64,
         label: Option<String>,
     },
-}
-
-impl CustomEntry {
-    /// The custom lane's ID.
-    pub fn lane(&self) -> &str {
-        match self {
-            CustomEntry::Text { lane, .. } | CustomEntry::Score { lane, .. } => lane,
-        }
-    }
 }
 
 /// Where a definition starts in the source: 1-based line, column in characters.
