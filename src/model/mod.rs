@@ -153,6 +153,30 @@ pub struct LaneTexts {
     pub custom: Vec<CustomEntry>,
 }
 
+/// The built-in lane names in their default order (language.md §9): a
+/// `lanes` statement and `--lanes` name these or custom lane IDs, and no
+/// custom lane may take one of them. Custom lanes come between `insights`
+/// and `attribution`.
+pub const BUILTIN_LANES: [&str; 14] = [
+    "touchpoints",
+    "evidence",
+    "actions",
+    "thoughts",
+    "emotion",
+    "frontstage",
+    "backstage",
+    "support",
+    "pains",
+    "opportunities",
+    "insights",
+    "attribution",
+    "metrics",
+    "funnel",
+];
+
+/// Where custom lanes go in the default order: before this built-in lane.
+pub const CUSTOM_LANES_BEFORE: &str = "attribution";
+
 /// A custom lane: `lane ID [LABEL] [text|score MIN..MAX]`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Lane {
