@@ -4,11 +4,13 @@
 //! `syntax` (text → AST) → `resolve` (AST → model, errors) → `lint`
 //! (warnings) → `model` (JSON) → `layout` (model + text metrics → Scene)
 //! → `render` (Scene → SVG / PNG). `format` turns the AST back into
-//! canonical text. Only the binary (`cli/`) prints anything.
+//! canonical text; `import` turns other formats (Mermaid) into journey
+//! text. Only the binary (`cli/`) prints anything.
 
 pub mod diagnostic;
 pub mod explain;
 pub mod format;
+pub mod import;
 pub mod layout;
 pub mod limits;
 pub mod lint;

@@ -82,11 +82,29 @@ pub(crate) enum Command {
     },
     /// Print the JSON Schema of the JSON output.
     Schema,
+    /// Turn another format's journeys into `.journey` files.
+    #[command(subcommand)]
+    Import(ImportFrom),
     /// Explain an error code or lint, with an example and the fix.
     Explain {
         /// `cjm::empty-stage` or `empty-stage`.
         #[arg(value_name = "CODE")]
         code: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ImportFrom {
+    /// Mermaid `journey` diagrams: a `.mmd` file, or Markdown whose fenced
+    /// `mermaid` blocks hold journeys (one output each).
+    Mermaid {
+        /// The Mermaid or Markdown file, or `-` for stdin.
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Write to FILE, or into DIR (required for several journeys);
+        /// default: stdout.
+        #[arg(short, long, value_name = "FILE|DIR")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -138,6 +156,8 @@ pub(crate) enum Format {
     Svg,
     Json,
     Png,
+    /// a Mermaid `journey` diagram (lossy; what it can't show is listed at its top)
+    Mermaid,
 }
 
 impl Format {
@@ -146,6 +166,7 @@ impl Format {
             Format::Svg => "svg",
             Format::Json => "json",
             Format::Png => "png",
+            Format::Mermaid => "mmd",
         }
     }
 }

@@ -155,6 +155,10 @@ fn write_one(
     let staged = match format {
         Format::Svg => stage(path, |out| cjm::render::svg_to(journey, &ctx.render, out)),
         Format::Json => stage(path, |out| cjm::render::json_to(journey, out)),
+        Format::Mermaid => {
+            let text = cjm::render::mermaid(journey);
+            stage(path, |out| out.write_all(text.as_bytes()))
+        }
         Format::Png => {
             let png = cjm::render::png(journey, &ctx.render, ctx.scale)
                 .map_err(|e| Failure::Render(e.to_string()))?;
@@ -173,6 +177,7 @@ pub(crate) fn render(
     Ok(match format {
         Format::Svg => cjm::render::svg(journey, &ctx.render).into_bytes(),
         Format::Json => cjm::render::json(journey).into_bytes(),
+        Format::Mermaid => cjm::render::mermaid(journey).into_bytes(),
         Format::Png => {
             cjm::render::png(journey, &ctx.render, ctx.scale).map_err(|e| e.to_string())?
         }

@@ -7,6 +7,7 @@ mod check;
 mod diagnostics;
 mod explain;
 mod fmt;
+mod import;
 mod init;
 mod job;
 mod lints;
@@ -23,7 +24,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use args::{Cli, Command, OutputArgs, ThemeArg};
+use args::{Cli, Command, ImportFrom, OutputArgs, ThemeArg};
 use diagnostics::{Reporter, eprint_str};
 
 /// The process exit code (cli.md "Exit codes"); when several files end
@@ -84,6 +85,9 @@ pub(crate) fn main() -> ExitCode {
         Command::Fmt { paths, check } => fmt::run(paths, *check, &ctx),
         Command::Init { file } => init::run(file.as_deref(), &ctx),
         Command::Schema => schema::run(&ctx),
+        Command::Import(ImportFrom::Mermaid { input, out }) => {
+            import::mermaid(input, out.as_deref(), &ctx)
+        }
         Command::Explain { code } => explain::run(code, &ctx),
     };
     ExitCode::from(exit as u8)

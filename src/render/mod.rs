@@ -1,6 +1,7 @@
 //! Scene / model → bytes.
 
 mod json_out;
+mod mermaid;
 mod png;
 mod svg;
 
@@ -76,6 +77,12 @@ pub fn svg_to(
 ) -> std::io::Result<()> {
     let scene = crate::layout::layout(journey);
     self::svg::write_to(journey, scene, options, out)
+}
+
+/// The journey as a Mermaid `journey` diagram, with a `%%` header listing
+/// what Mermaid cannot show.
+pub fn mermaid(journey: &Journey) -> String {
+    self::mermaid::write(journey)
 }
 
 /// The map as PNG, `scale` × the SVG's size. Fonts come from the bundled

@@ -205,3 +205,12 @@ pub(crate) fn usage(keyword: &str, rule: Rule) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Whether `text` is one whole identifier of the language (as an ID must
+/// be written), by the grammar's own rule.
+pub(crate) fn is_identifier(text: &str) -> bool {
+    JourneyParser::parse(Rule::ident, text)
+        .ok()
+        .and_then(|mut pairs| pairs.next())
+        .is_some_and(|pair| pair.as_str().len() == text.len())
+}

@@ -6,6 +6,7 @@
 pub(crate) mod ast;
 mod fast;
 mod grammar;
+pub(crate) use grammar::is_identifier;
 mod keywords;
 mod lower;
 mod scan;
