@@ -8,6 +8,8 @@ pub fn explain(code: &str) -> Option<String> {
     let entry = ENTRIES.iter().find(|e| e.name == name)?;
     let kind = if entry.lint {
         "lint (a warning; `allow` or `deny` it in the file or with -A/-D)"
+    } else if IMPORT_WARNINGS.contains(&entry.name) {
+        "warning of `cjm import mermaid`"
     } else {
         "error"
     };
@@ -30,6 +32,9 @@ fn indent(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Codes that are warnings of an import, not errors nor lints.
+const IMPORT_WARNINGS: &[&str] = &["mermaid-not-carried", "mermaid-score"];
 
 struct Entry {
     name: &'static str,
@@ -157,6 +162,40 @@ const ENTRIES: &[Entry] = &[
               the journey into several files.",
     },
     Entry {
+        name: "mermaid-syntax",
+        lint: false,
+        meaning: "`cjm import mermaid` could not read a Mermaid `journey` diagram: it does not \
+                  start with `journey`, a task has no score or a score that is not a number, a \
+                  section name holds `:`, or a `;` stands where Mermaid does not accept one. In \
+                  a Markdown file the line is the Markdown file's.",
+        example: "journey\n  section Morning\n    Make tea",
+        fix: "write each task as `name: score: actor, actor`, with a score from 1 to 5 \
+              (here `Make tea: 5: Me`).",
+    },
+    Entry {
+        name: "mermaid-not-carried",
+        lint: false,
+        meaning: "A warning of `cjm import mermaid`: the diagram holds something the journey \
+                  language has no place for, so it is left out: Mermaid configuration (front \
+                  matter keys other than `title`, `%%{init}%%` directives), an `accTitle` \
+                  besides the `title`, fields after a task's actors, an actor named twice in one \
+                  task, or a task without actors in a journey with several personas (its score \
+                  is kept as a comment, since every emotion must name its persona).",
+        example: "journey\n  section Visit\n    Sign up: 4: Kim, Kim",
+        fix: "nothing is required; the warning says what the imported journey lacks. Add it by \
+              hand if it matters (e.g. the actors of a task, as `emotion PERSONA SCORE`).",
+    },
+    Entry {
+        name: "mermaid-score",
+        lint: false,
+        meaning: "A warning of `cjm import mermaid`: a task's score is outside Mermaid's 1 to 5, \
+                  or not a whole number. Emotions are whole numbers from -2 to +2 (the Mermaid \
+                  score minus 3), so the score is clamped to 1..5 and rounded.",
+        example: "journey\n  section Visit\n    See the prices: 7: Sam",
+        fix: "use a score from 1 (very negative) to 5 (very positive) in the diagram, or edit \
+              the imported `emotion`.",
+    },
+    Entry {
         name: "missing-persona",
         lint: true,
         meaning: "The journey has no persona. A journey map is drawn from one specific \
@@ -229,7 +268,7 @@ mod tests {
             assert!(explain(lint).is_some(), "{lint}");
             assert!(explain(&format!("cjm::{lint}")).is_some(), "{lint}");
         }
-        assert_eq!(codes().count(), 13 + crate::lint::LINTS.len());
+        assert_eq!(codes().count(), 16 + crate::lint::LINTS.len());
         assert!(explain("unknown-reference").unwrap().contains("Example:"));
         assert_eq!(explain("nope"), None);
     }
@@ -242,13 +281,15 @@ mod tests {
             .iter()
             .filter(|e| !["encoding", "limit"].contains(&e.name))
         {
-            let compiled = crate::compile(entry.example.as_bytes(), &Default::default());
             let code = format!("cjm::{}", entry.name);
-            let codes: Vec<_> = compiled
-                .diagnostics
-                .iter()
-                .map(|d| d.code.as_str())
-                .collect();
+            // The import's codes are about Mermaid diagrams, not journeys.
+            let diagnostics = if entry.name.starts_with("mermaid-") {
+                let kind = crate::import::InputKind::Mermaid;
+                crate::import::mermaid(entry.example, kind, "x").diagnostics
+            } else {
+                crate::compile(entry.example.as_bytes(), &Default::default()).diagnostics
+            };
+            let codes: Vec<_> = diagnostics.iter().map(|d| d.code.as_str()).collect();
             assert!(codes.contains(&code.as_str()), "{code}: {codes:?}");
         }
     }

@@ -12,6 +12,8 @@ use crate::diagnostic::{Diagnostic, Span};
 /// A parsed diagram, before any mapping to the journey language.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Diagram {
+    /// Comments before the word `journey`.
+    pub header: Vec<String>,
     pub title: Option<Text>,
     pub acc_title: Option<Text>,
     pub acc_descr: Option<Text>,
@@ -42,6 +44,20 @@ pub(crate) struct Task {
     /// Fields after the actors, which Mermaid ignores.
     pub extra: Option<Text>,
 }
+
+/// Characters that end a Mermaid token inside a name, and the look-alike
+/// that `--format mermaid` writes instead; an import reads the look-alike
+/// back as the character, so a label survives the trip both ways.
+pub(crate) const LOOK_ALIKES: [(char, char); 5] = [
+    (':', '\u{2236}'), // RATIO
+    (',', '\u{201A}'), // SINGLE LOW-9 QUOTATION MARK (actors only)
+    ('#', '\u{266F}'), // MUSIC SHARP SIGN
+    (';', '\u{037E}'), // GREEK QUESTION MARK
+    ('}', '\u{2775}'), // MEDIUM RIGHT CURLY BRACKET ORNAMENT (descriptions)
+];
+
+/// How the `%%` header of `--format mermaid` starts.
+pub(crate) const EXPORT_HEADER: &str = "Written by cjm from the journey";
 
 /// Codes of the diagnostics an import reports (see `explain`).
 pub(crate) const SYNTAX: &str = "cjm::mermaid-syntax";
@@ -94,19 +110,13 @@ pub(crate) fn parse(source: &str, base: usize) -> (Option<Diagram>, Vec<Diagnost
                     .with_label("configuration for Mermaid's renderer")
                     .with_help("cjm draws its own map; use `--theme` for its colours"),
                 );
-            } else if started {
-                diagram
-                    .items
-                    .push(Item::Comment(comment.trim().to_string()));
+            } else {
+                comment_line(comment, started, &mut diagram);
             }
             continue;
         }
         if let Some(comment) = rest.strip_prefix('#') {
-            if started {
-                diagram
-                    .items
-                    .push(Item::Comment(comment.trim().to_string()));
-            }
+            comment_line(comment, started, &mut diagram);
             continue;
         }
         if !started {
@@ -146,6 +156,16 @@ pub(crate) fn parse(source: &str, base: usize) -> (Option<Diagram>, Vec<Diagnost
     (Some(diagram), diagnostics)
 }
 
+/// A whole-line comment: before `journey` it heads the file.
+fn comment_line(comment: &str, started: bool, diagram: &mut Diagram) {
+    let comment = comment.trim().to_string();
+    if started {
+        diagram.items.push(Item::Comment(comment));
+    } else {
+        diagram.header.push(comment);
+    }
+}
+
 /// One statement (the rest of a line, indentation removed) at byte `start`.
 fn statement(
     rest: &str,
@@ -180,7 +200,8 @@ fn statement(
         return;
     }
     if lower == "title" && !after.is_empty() {
-        let (value, value_at) = until_comment(after, start + word.len());
+        let (value, value_at, comment) = until_comment(after, start + word.len());
+        diagram.items.extend(comment.map(Item::Comment));
         if value.contains(';') {
             diagnostics.push(semicolon(value, value_at));
         }
@@ -188,7 +209,8 @@ fn statement(
         return;
     }
     if lower == "section" && !after.is_empty() {
-        let (value, value_at) = until_comment(after, start + word.len());
+        let (value, value_at, comment) = until_comment(after, start + word.len());
+        diagram.items.extend(comment.map(Item::Comment));
         if let Some(i) = value.find([':', ';']) {
             let found = &value[i..i + 1];
             diagnostics.push(
@@ -211,7 +233,9 @@ fn statement(
 
 /// `name: score[: actor, actor][: …]`.
 fn task(rest: &str, start: usize, diagram: &mut Diagram, diagnostics: &mut Vec<Diagnostic>) {
-    let (line, _) = until_comment(rest, start);
+    let (line, _, comment) = until_comment(rest, start);
+    // A comment after a task goes just before its touchpoint.
+    diagram.items.extend(comment.map(Item::Comment));
     if let Some(i) = line.find(';') {
         diagnostics.push(semicolon(&line[i..], start + i));
         return;
@@ -329,7 +353,7 @@ fn multi_line_description(
         }
     }
     // Each line trimmed: indentation inside the block is not content.
-    let text = collected
+    let text = restore(&collected)
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -351,14 +375,34 @@ fn semicolon(value: &str, at: usize) -> Diagnostic {
     .with_help("remove the `;`, or put the next statement on its own line")
 }
 
-/// The text before a `#` or `%%` comment, and its byte offset.
-fn until_comment(text: &str, at: usize) -> (&str, usize) {
+/// The text before a `#` or `%%` comment, its byte offset, and the
+/// comment's text, which is carried over as a comment line.
+fn until_comment(text: &str, at: usize) -> (&str, usize, Option<String>) {
     let end = [text.find('#'), text.find("%%")]
         .into_iter()
         .flatten()
-        .min()
-        .unwrap_or(text.len());
-    (&text[..end], at)
+        .min();
+    match end {
+        Some(end) => {
+            let marker = if text[end..].starts_with('#') { 1 } else { 2 };
+            let comment = text[end + marker..].trim();
+            let comment = (!comment.is_empty()).then(|| comment.to_string());
+            (&text[..end], at, comment)
+        }
+        None => (text, at, None),
+    }
+}
+
+/// `text` with the look-alikes of `--format mermaid` read back.
+fn restore(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            LOOK_ALIKES
+                .iter()
+                .find(|(_, l)| *l == c)
+                .map_or(c, |(o, _)| *o)
+        })
+        .collect()
 }
 
 /// `raw` without the blanks around it (and without a leading zero-width
@@ -368,8 +412,17 @@ fn trimmed_text(raw: &str, at: usize) -> Text {
     let start = raw.trim_start().trim_start_matches('\u{200B}');
     let lead = raw.len() - start.len();
     let text = start.trim_end();
+    let restored = text
+        .chars()
+        .map(|c| {
+            LOOK_ALIKES
+                .iter()
+                .find(|(_, l)| *l == c)
+                .map_or(c, |(o, _)| *o)
+        })
+        .collect();
     Text {
-        text: text.to_string(),
+        text: restored,
         span: Span::new(at + lead, at + lead + text.len()),
     }
 }
@@ -539,9 +592,21 @@ mod tests {
             "JOURNEY\n%% a note\nTitle Hi # not the title\nSECTION A\nx: 2: Me %% end\n# hash\n",
         );
         assert_eq!(d.title.unwrap().text, "Hi");
-        assert_eq!(d.items.len(), 4);
-        assert_eq!(d.items[0], Item::Comment("a note".into()));
-        assert_eq!(d.items[3], Item::Comment("hash".into()));
+        let comments: Vec<&str> = d
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Comment(c) => Some(c.as_str()),
+                _ => None,
+            })
+            .collect();
+        // A comment after a statement comes just before it.
+        assert_eq!(comments, ["a note", "not the title", "end", "hash"]);
+        assert!(matches!(d.items[4], Item::Task(_)));
+        let d = ok("%% made by hand
+journey
+");
+        assert_eq!(d.header, ["made by hand"]);
         let d = ok("journey\nx: 2: Me %% end\n");
         assert_eq!(tasks(&d)[0].actors[0].text, "Me");
     }

@@ -5,6 +5,7 @@
 mod ids;
 mod markdown;
 mod mermaid;
+pub(crate) use mermaid::{EXPORT_HEADER, LOOK_ALIKES};
 mod to_journey;
 
 use crate::diagnostic::{Diagnostic, Span};

@@ -114,6 +114,15 @@ pub(crate) fn convert(
         return None;
     }
     let mut out = String::new();
+    // The header `--format mermaid` writes lists what the diagram lacks:
+    // stale once the journey is cjm's again.
+    if !diagram
+        .header
+        .first()
+        .is_some_and(|c| c.starts_with(super::mermaid::EXPORT_HEADER))
+    {
+        comments(&mut out, &diagram.header);
+    }
     out.push_str(&format!("journey {} {{\n", escape(&title)));
     if let Some(descr) = &diagram.acc_descr {
         out.push_str(&format!("description {}\n", escape(&descr.text)));
@@ -268,9 +277,7 @@ fn actors(
 ) -> Vec<usize> {
     let mut out = Vec::new();
     for actor in &task.actors {
-        // `--format mermaid` writes a `,` inside a name as `‚` (U+201A),
-        // since `,` separates actors: read it back.
-        let name = actor.text.replace('‚', ",");
+        let name = actor.text.clone();
         let index = match personas.iter().position(|p| p.name == name) {
             Some(i) => i,
             None => {

@@ -26,7 +26,12 @@ pub(crate) fn write(journey: &Journey) -> String {
         if description.contains('\n') {
             let _ = writeln!(body, "  accDescr {{");
             for line in description.lines() {
-                let _ = writeln!(body, "    {}", line.replace('}', ")"));
+                replaced.set(replaced.get() | line.contains('}'));
+                let _ = writeln!(
+                    body,
+                    "    {}",
+                    line.replace('}', &look_alike('}').to_string())
+                );
             }
             let _ = writeln!(body, "  }}");
         } else {
@@ -49,7 +54,7 @@ pub(crate) fn write(journey: &Journey) -> String {
                     .map(|a| {
                         // `,` separates actors.
                         replaced.set(replaced.get() | a.contains(','));
-                        clean(&a.replace(',', "‚"), true)
+                        clean(&a.replace(',', &look_alike(',').to_string()), true)
                     })
                     .collect();
                 if actors.is_empty() {
@@ -61,7 +66,9 @@ pub(crate) fn write(journey: &Journey) -> String {
         }
     }
     let lost = lost(journey, without_emotion, replaced.get());
-    out.push_str("%% Written by cjm from the journey \"");
+    out.push_str("%% ");
+    out.push_str(crate::import::EXPORT_HEADER);
+    out.push_str(" \"");
     out.push_str(&journey.title.replace('\n', " "));
     out.push_str("\".\n");
     if lost.is_empty() {
@@ -129,9 +136,8 @@ fn mermaid_text(text: &str, name: bool) -> (String, bool) {
         .chars()
         .map(|c| {
             let replacement = match c {
-                '#' => '＃',
-                ';' => '；',
-                ':' if name => '∶',
+                '#' | ';' => look_alike(c),
+                ':' if name => look_alike(c),
                 '\n' | '\r' | '\t' => ' ',
                 c => c,
             };
@@ -140,6 +146,15 @@ fn mermaid_text(text: &str, name: bool) -> (String, bool) {
         })
         .collect();
     (out.trim().to_string(), changed)
+}
+
+/// The character written for `c`, which would end a Mermaid token; `cjm
+/// import mermaid` reads it back as `c`.
+fn look_alike(c: char) -> char {
+    crate::import::LOOK_ALIKES
+        .iter()
+        .find(|(original, _)| *original == c)
+        .map_or(c, |(_, look_alike)| *look_alike)
 }
 
 /// What the journey holds and the diagram does not, as `what (count)`.
@@ -242,10 +257,13 @@ fn lost(journey: &Journey, without_emotion: usize, replaced: bool) -> Vec<String
         ));
     }
     if replaced {
-        lost.push(
-            "`#`, `;` and `:` in names, `,` in actor names: written as look-alike characters (＃ ； ∶ ‚)"
-                .to_string(),
-        );
+        lost.push(format!(
+            "characters Mermaid reads as syntax (`#`, `;`, `:` in names, `,` in actor names, `}}` \
+             in the description): written as look-alikes ({})",
+            crate::import::LOOK_ALIKES
+                .map(|(_, l)| l.to_string())
+                .join(" ")
+        ));
     }
     lost
 }
