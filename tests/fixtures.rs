@@ -310,10 +310,29 @@ fn check_against(
     };
     if let Some(options) = schema.get("anyOf").and_then(|a| a.as_array()) {
         if !value.is_null() {
+            // An untagged enum (a custom lane's text or score entry): the
+            // variant whose required keys the object has, checked below.
+            let resolve = |o: &'_ serde_json::Value| match o.get("$ref").and_then(|r| r.as_str()) {
+                Some(reference) => root
+                    .pointer(reference.trim_start_matches('#'))
+                    .unwrap()
+                    .clone(),
+                None => o.clone(),
+            };
+            let fits = |o: &serde_json::Value| {
+                let o = resolve(o);
+                match (value.as_object(), o["required"].as_array()) {
+                    (Some(map), Some(required)) => required
+                        .iter()
+                        .map(|v| v.as_str().unwrap())
+                        .eq(map.keys().map(String::as_str)),
+                    _ => true,
+                }
+            };
             let object = options
                 .iter()
-                .find(|o| o.get("type") != Some(&"null".into()))
-                .unwrap();
+                .find(|o| o.get("type") != Some(&"null".into()) && fits(o))
+                .unwrap_or_else(|| panic!("at {at}: no variant of the schema fits {value}"));
             check_against(value, object, root, at);
         }
         return;
