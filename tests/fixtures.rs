@@ -365,6 +365,26 @@ fn check_against(
     }
 }
 
+/// `cjm schema` as released: a change to it is a change to the contract
+/// of language.md §7 and §12, to be read in the snapshot's diff.
+#[test]
+fn the_json_schema_is_stable() {
+    let schema: serde_json::Value = serde_json::from_str(&cjm::render::json_schema()).unwrap();
+    // The v1.1 fields are described (language.md §12).
+    for field in ["lanes", "lane_order"] {
+        assert!(schema["properties"][field].is_object(), "{field}");
+    }
+    for field in ["evidence", "frontstage", "backstage", "support", "custom"] {
+        for owner in ["Stage", "Touchpoint"] {
+            assert!(
+                schema["$defs"][owner]["properties"][field].is_object(),
+                "{owner}.{field}"
+            );
+        }
+    }
+    insta::assert_snapshot!(cjm::render::json_schema());
+}
+
 #[test]
 fn the_schema_describes_every_field_written() {
     let schema: serde_json::Value = serde_json::from_str(&cjm::render::json_schema()).unwrap();

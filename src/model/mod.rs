@@ -183,10 +183,11 @@ pub struct Lane {
     pub id: String,
     pub label: String,
     pub kind: LaneKind,
-    /// The scale of a score lane; `null` for a text lane.
+    /// The bottom of a score lane's scale; `null` for a text lane.
     #[serde(serialize_with = "optional_number")]
     #[schemars(with = "Option<f64>")]
     pub min: Option<f64>,
+    /// The top of a score lane's scale, above `min`; `null` for a text lane.
     #[serde(serialize_with = "optional_number")]
     #[schemars(with = "Option<f64>")]
     pub max: Option<f64>,
