@@ -111,8 +111,11 @@ pub fn journey(touchpoints: usize, seed: u64) -> String {
     journey_with(touchpoints, seed, Options::default())
 }
 
+/// A score lane's MIN and MAX; `None` for a text lane.
+type Scale = Option<(i32, i32)>;
+
 /// The custom lanes `Options::lanes` defines: ID, label, scale.
-const CUSTOM_LANES: [(&str, &str, Option<(i32, i32)>); 3] = [
+const CUSTOM_LANES: [(&str, &str, Scale); 3] = [
     ("systems", "Systems", None),
     ("effort", "Customer effort", Some((1, 5))),
     ("nps", "Likely to recommend", Some((-2, 2))),
