@@ -153,6 +153,20 @@ fn formatting_keeps_the_meaning() {
     });
 }
 
+/// The worked example of the guide's lanes section is this fixture, so it
+/// is checked, formatted and snapshotted like the others.
+#[test]
+fn the_guide_shows_the_checked_lanes_example() {
+    let example =
+        std::fs::read_to_string("tests/fixtures/valid/docs-lanes-example.journey").unwrap();
+    let guide = std::fs::read_to_string("docs/language.md").unwrap();
+    assert!(
+        guide.contains(&format!("```\n{example}```")),
+        "docs/language.md does not hold tests/fixtures/valid/docs-lanes-example.journey"
+    );
+    assert_eq!(cjm::format::format(&example).unwrap(), example, "canonical");
+}
+
 fn spec_example() -> String {
     std::fs::read_to_string("tests/fixtures/valid/spec-example.journey").unwrap()
 }
@@ -310,10 +324,29 @@ fn check_against(
     };
     if let Some(options) = schema.get("anyOf").and_then(|a| a.as_array()) {
         if !value.is_null() {
+            // An untagged enum (a custom lane's text or score entry): the
+            // variant whose required keys the object has, checked below.
+            let resolve = |o: &'_ serde_json::Value| match o.get("$ref").and_then(|r| r.as_str()) {
+                Some(reference) => root
+                    .pointer(reference.trim_start_matches('#'))
+                    .unwrap()
+                    .clone(),
+                None => o.clone(),
+            };
+            let fits = |o: &serde_json::Value| {
+                let o = resolve(o);
+                match (value.as_object(), o["required"].as_array()) {
+                    (Some(map), Some(required)) => required
+                        .iter()
+                        .map(|v| v.as_str().unwrap())
+                        .eq(map.keys().map(String::as_str)),
+                    _ => true,
+                }
+            };
             let object = options
                 .iter()
-                .find(|o| o.get("type") != Some(&"null".into()))
-                .unwrap();
+                .find(|o| o.get("type") != Some(&"null".into()) && fits(o))
+                .unwrap_or_else(|| panic!("at {at}: no variant of the schema fits {value}"));
             check_against(value, object, root, at);
         }
         return;
@@ -344,6 +377,26 @@ fn check_against(
         }
         _ => {}
     }
+}
+
+/// `cjm schema` as released: a change to it is a change to the contract
+/// of language.md §7 and §12, to be read in the snapshot's diff.
+#[test]
+fn the_json_schema_is_stable() {
+    let schema: serde_json::Value = serde_json::from_str(&cjm::render::json_schema()).unwrap();
+    // The v1.1 fields are described (language.md §12).
+    for field in ["lanes", "lane_order"] {
+        assert!(schema["properties"][field].is_object(), "{field}");
+    }
+    for field in ["evidence", "frontstage", "backstage", "support", "custom"] {
+        for owner in ["Stage", "Touchpoint"] {
+            assert!(
+                schema["$defs"][owner]["properties"][field].is_object(),
+                "{owner}.{field}"
+            );
+        }
+    }
+    insta::assert_snapshot!(cjm::render::json_schema());
 }
 
 #[test]
