@@ -21,11 +21,12 @@ mod words;
 
 #[cfg(test)]
 mod parallel_tests;
+#[cfg(test)]
+mod tests;
 
 use crate::model::{Direction, Journey};
 use cell::{Cell, rect};
 use grid::Grid;
-use lanes::Lane;
 use scene::{Cmd, Group, Item, Paint, PathShape, Rect, Scene, Stroke};
 
 pub(crate) const MARGIN: f32 = 32.0;
@@ -56,6 +57,18 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
     let grid = Grid::new(journey, MARGIN + LANE_HEAD_W, MIN_CONTENT_W - LANE_HEAD_W);
     let content_w = (grid.right - MARGIN).max(MIN_CONTENT_W);
     let width = content_w + 2.0 * MARGIN;
+
+    // The lanes drawn, top to bottom: computed once, read by every part.
+    let plan = lanes::plan(&ctx, journey.lane_order.as_deref());
+    // Flows run between cards: without the cards there is nothing to join.
+    let flows_drawn = plan.iter().any(|l| matches!(l.body, lanes::Body::Cards));
+    let flow_band = |loops: bool| {
+        if flows_drawn {
+            flows::band(&ctx, &grid, loops)
+        } else {
+            Cell::default()
+        }
+    };
 
     let mut backgrounds = Vec::new();
     let mut lines = Vec::new();
@@ -106,26 +119,19 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
     y += band_h;
 
     // Arcs of forward flows, drawn last but laid out above the cards.
-    let arcs = flows::band(&ctx, &grid, false);
+    let arcs = flow_band(false);
     let arcs_y = y;
     y += arcs.h;
 
     // The lanes are laid out independently: on all cores for a big map
     // (collected in order, so the scene is the same).
-    let contents: Vec<Option<Cell>> = {
+    let contents: Vec<Cell> = {
         use rayon::prelude::*;
-        Lane::ALL
-            .par_iter()
-            .map(|&lane| {
-                lane.present(&ctx)
-                    .then(|| lanes::content(&ctx, &grid, lane))
-            })
+        plan.par_iter()
+            .map(|lane| lanes::content(&ctx, &grid, lane))
             .collect()
     };
-    for (lane, content) in Lane::ALL.into_iter().zip(contents) {
-        let Some(content) = content else {
-            continue;
-        };
+    for (lane, content) in plan.iter().zip(contents) {
         let head = lanes::header(&ctx, lane, LANE_HEAD_W);
         let row_h = content.h.max(head.h);
         backgrounds.push(rect(
@@ -143,13 +149,13 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
                 None,
             ));
         }
-        if lane == Lane::Emotion {
+        if matches!(lane.body, lanes::Body::Emotion) {
             let mut band = emotion::backdrop(&ctx, &grid, row_h);
             scene::translate_all(&mut band, 0.0, y);
             backgrounds.extend(band);
         }
         lines.push(hline(MARGIN, grid.right, y));
-        let mut g = Group::new("lane").with("lane", lane.id());
+        let mut g = Group::new("lane").with("lane", lane.id);
         g.items.extend(head.moved(MARGIN, y));
         g.items.extend(content.moved(0.0, y));
         front.push(Item::Group(Box::new(g)));
@@ -171,7 +177,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
         }));
     }
 
-    let loops = flows::band(&ctx, &grid, true);
+    let loops = flow_band(true);
     let loops_h = loops.h;
     front.extend(arcs.moved(0.0, arcs_y));
     front.extend(loops.moved(0.0, grid_bottom));
