@@ -10,12 +10,15 @@ use super::funnel;
 use super::grid::Grid;
 use super::icons;
 use super::scene::{Group, Item, Paint, translate_all};
+use super::score;
 use super::words;
-use crate::model::{BUILTIN_LANES, CUSTOM_LANES_BEFORE, Stage, Touchpoint};
+use crate::model::{
+    BUILTIN_LANES, CUSTOM_LANES_BEFORE, CustomEntry, Lane, LaneKind, Stage, Touchpoint,
+};
 
 /// How a lane's cells are built.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Body {
+pub(crate) enum Body<'j> {
     /// The touchpoint cards.
     Cards,
     /// One curve per persona through the emotion scores.
@@ -30,6 +33,10 @@ pub(crate) enum Body {
         touchpoint: fn(&Touchpoint) -> &[String],
         stage: fn(&Stage) -> &[String],
     },
+    /// A custom text lane: its texts per touchpoint and per stage.
+    CustomText(&'j Lane),
+    /// A custom score lane: a neutral curve on the lane's own scale.
+    CustomScore(&'j Lane),
 }
 
 /// Draws an icon: centre x and y, size.
@@ -44,7 +51,7 @@ struct Builtin {
     title: fn(&words::Words) -> &'static str,
     /// The icon before the lane's name (also the legend of its cells).
     icon: Icon,
-    body: Body,
+    body: Body<'static>,
 }
 
 fn no_texts<T>(_: &T) -> &[String] {
@@ -52,12 +59,22 @@ fn no_texts<T>(_: &T) -> &[String] {
 }
 
 /// Every built-in lane the map draws. A new lane kind is one entry here.
-const BUILTIN: [Builtin; 9] = [
+const BUILTIN: [Builtin; 13] = [
     Builtin {
         id: "touchpoints",
         title: |w| w.touchpoints,
         icon: icons::card,
         body: Body::Cards,
+    },
+    Builtin {
+        id: "evidence",
+        title: |w| w.evidence,
+        icon: icons::document,
+        body: Body::List {
+            kind: ItemKind::Evidence,
+            touchpoint: |t| &t.lane_texts.evidence,
+            stage: |s| &s.lane_texts.evidence,
+        },
     },
     Builtin {
         id: "actions",
@@ -84,6 +101,36 @@ const BUILTIN: [Builtin; 9] = [
         title: |w| w.emotion,
         icon: icons::face,
         body: Body::Emotion,
+    },
+    Builtin {
+        id: "frontstage",
+        title: |w| w.frontstage,
+        icon: icons::person,
+        body: Body::List {
+            kind: ItemKind::Frontstage,
+            touchpoint: |t| &t.lane_texts.frontstage,
+            stage: |s| &s.lane_texts.frontstage,
+        },
+    },
+    Builtin {
+        id: "backstage",
+        title: |w| w.backstage,
+        icon: icons::screened,
+        body: Body::List {
+            kind: ItemKind::Backstage,
+            touchpoint: |t| &t.lane_texts.backstage,
+            stage: |s| &s.lane_texts.backstage,
+        },
+    },
+    Builtin {
+        id: "support",
+        title: |w| w.support,
+        icon: icons::gear,
+        body: Body::List {
+            kind: ItemKind::Support,
+            touchpoint: |t| &t.lane_texts.support,
+            stage: |s| &s.lane_texts.support,
+        },
     },
     Builtin {
         id: "pains",
@@ -136,18 +183,30 @@ pub(crate) struct MapLane<'j> {
     pub id: &'j str,
     pub title: &'j str,
     icon: Option<Icon>,
-    pub body: Body,
+    pub body: Body<'j>,
 }
 
 impl<'j> MapLane<'j> {
     /// The lane called `name` (a built-in lane name or a custom lane ID).
     fn named(ctx: &Ctx<'j>, name: &str) -> Option<MapLane<'j>> {
-        let b = BUILTIN.iter().find(|b| b.id == name)?;
+        if let Some(b) = BUILTIN.iter().find(|b| b.id == name) {
+            return Some(MapLane {
+                id: b.id,
+                title: (b.title)(ctx.words),
+                icon: Some(b.icon),
+                body: b.body,
+            });
+        }
+        let lane = ctx.journey.lanes.iter().find(|l| l.id == name)?;
+        let (body, icon): (Body, Icon) = match lane.kind {
+            LaneKind::Text => (Body::CustomText(lane), icons::note),
+            LaneKind::Score => (Body::CustomScore(lane), icons::sparkline),
+        };
         Some(MapLane {
-            id: b.id,
-            title: (b.title)(ctx.words),
-            icon: Some(b.icon),
-            body: b.body,
+            id: &lane.id,
+            title: &lane.label,
+            icon: Some(icon),
+            body,
         })
     }
 
@@ -170,8 +229,33 @@ impl<'j> MapLane<'j> {
                 j.touchpoints().any(|t| !touchpoint(t).is_empty())
                     || j.stages.iter().any(|s| !stage(s).is_empty())
             }
+            Body::CustomText(lane) | Body::CustomScore(lane) => {
+                let holds = |texts: &crate::model::LaneTexts| {
+                    texts.custom.iter().any(|e| entry_lane(e) == lane.id)
+                };
+                j.touchpoints().any(|t| holds(&t.lane_texts))
+                    || j.stages.iter().any(|s| holds(&s.lane_texts))
+            }
         }
     }
+}
+
+fn entry_lane(e: &CustomEntry) -> &str {
+    match e {
+        CustomEntry::Text { lane, .. } | CustomEntry::Score { lane, .. } => lane,
+    }
+}
+
+/// The texts of the custom text lane `id` in `texts`, in source order.
+fn custom_texts(texts: &crate::model::LaneTexts, id: &str) -> Vec<String> {
+    texts
+        .custom
+        .iter()
+        .filter_map(|e| match e {
+            CustomEntry::Text { lane, text } if lane == id => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The lanes the map draws, top to bottom: the names of `order` (a view's
@@ -209,6 +293,7 @@ pub(crate) fn content(ctx: &Ctx, grid: &Grid, lane: &MapLane) -> Cell {
         Body::Emotion => emotion::lane(ctx, grid),
         Body::Funnel => funnel::lane(ctx, grid),
         Body::Cards => cards(ctx, grid),
+        Body::CustomScore(lane) => score::lane(ctx, grid, lane),
         _ => cells(ctx, grid, lane.body),
     }
 }
@@ -282,6 +367,13 @@ fn tp_cell(tp: &Touchpoint, body: Body, w: f32, bg: Paint, rtl: bool, reach_word
             kind, touchpoint, ..
         } => list(touchpoint(tp), kind, w, bg, rtl),
         Body::Metrics => metrics_cell(tp.reach, &tp.metrics, w, bg, rtl, Some(reach_word)),
+        Body::CustomText(lane) => list(
+            &custom_texts(&tp.lane_texts, &lane.id),
+            ItemKind::Custom,
+            w,
+            bg,
+            rtl,
+        ),
         _ => Cell::default(),
     }
 }
@@ -290,6 +382,13 @@ fn stage_cell(s: &Stage, body: Body, w: f32, bg: Paint, rtl: bool) -> Cell {
     match body {
         Body::List { kind, stage, .. } => list(stage(s), kind, w, bg, rtl),
         Body::Metrics => metrics_cell(None, &s.metrics, w, bg, rtl, None),
+        Body::CustomText(lane) => list(
+            &custom_texts(&s.lane_texts, &lane.id),
+            ItemKind::Custom,
+            w,
+            bg,
+            rtl,
+        ),
         _ => Cell::default(),
     }
 }
@@ -392,10 +491,10 @@ pub(crate) fn header(ctx: &Ctx, lane: &MapLane, w: f32) -> Cell {
     let icon = lane.icon.map(|f| f(ix, iy, ICON)).unwrap_or_default();
     let shift = if icon.is_empty() { 0.0 } else { ICON + 8.0 };
     let emotion = matches!(lane.body, Body::Emotion);
-    let title_w = if emotion {
-        emotion::title_width(inner) - shift
-    } else {
-        inner - shift
+    let title_w = match lane.body {
+        Body::Emotion => emotion::title_width(inner) - shift,
+        Body::CustomScore(l) => inner - score::scale_width(l) - 8.0 - shift,
+        _ => inner - shift,
     };
     let title = cell::text(
         lane.title,
@@ -414,6 +513,11 @@ pub(crate) fn header(ctx: &Ctx, lane: &MapLane, w: f32) -> Cell {
         let extras = emotion::header_extras(ctx, inner, CELL_PAD + title_h + 10.0);
         c.h = c.h.max(extras.h + CELL_PAD);
         c.items.extend(extras.moved(CELL_PAD, 0.0));
+    }
+    if let Body::CustomScore(l) = lane.body {
+        let scale = score::scale(l, inner);
+        c.h = c.h.max(scale.h + CELL_PAD);
+        c.items.extend(scale.moved(CELL_PAD, 0.0));
     }
     c
 }
@@ -440,6 +544,14 @@ mod tests {
                 "funnel"
             ]
         );
+    }
+
+    #[test]
+    fn every_builtin_lane_but_attribution_can_be_drawn() {
+        for name in crate::model::BUILTIN_LANES {
+            let drawn = super::BUILTIN.iter().any(|b| b.id == name);
+            assert_eq!(drawn, name != "attribution", "{name}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! once at the end (`Scene::mirror`), text runs keeping the visual order
 //! `text::wrap` gave them.
 
+mod blueprint;
 mod card;
 mod cell;
 mod emotion;
@@ -15,6 +16,7 @@ mod header;
 mod icons;
 mod lanes;
 pub(crate) mod scene;
+mod score;
 mod textbox;
 pub(crate) use textbox::sanitize;
 mod words;
@@ -22,7 +24,7 @@ mod words;
 #[cfg(test)]
 mod parallel_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::model::{Direction, Journey};
 use cell::{Cell, rect};
@@ -132,6 +134,11 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
             .collect()
     };
     for (lane, content) in plan.iter().zip(contents) {
+        if let Some(band) = blueprint::band(&ctx, lane.id, MARGIN, grid.right) {
+            let h = band.h;
+            front.extend(band.moved(0.0, y));
+            y += h;
+        }
         let head = lanes::header(&ctx, lane, LANE_HEAD_W);
         let row_h = content.h.max(head.h);
         backgrounds.push(rect(
@@ -153,6 +160,11 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
             let mut band = emotion::backdrop(&ctx, &grid, row_h);
             scene::translate_all(&mut band, 0.0, y);
             backgrounds.extend(band);
+        }
+        if let lanes::Body::CustomScore(l) = lane.body {
+            let mut levels = score::backdrop(&grid, l);
+            scene::translate_all(&mut levels, 0.0, y);
+            backgrounds.extend(levels);
         }
         lines.push(hline(MARGIN, grid.right, y));
         let mut g = Group::new("lane").with("lane", lane.id);

@@ -45,6 +45,18 @@ pub(crate) enum Paint {
     /// Faint tint above (true) or below (false) the neutral line of the
     /// emotion lane.
     EmotionBand(bool),
+    /// Service blueprint boxes: what staff do in view, out of view, and
+    /// the supporting processes.
+    FrontstageBg,
+    BackstageBg,
+    SupportBg,
+    /// The boxes of a custom text lane.
+    CustomBg,
+    /// The curve and markers of a custom score lane (neutral).
+    ScoreLine,
+    /// The blueprint's lines of interaction, visibility and internal
+    /// interaction.
+    BlueprintLine,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
