@@ -133,8 +133,14 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
                 low.touchpoint == tp && low.score == score && low.persona.as_deref() == se.persona
             }) && score < 0
         };
-        for (_, x, y, score, label, tp_id, sub) in pts {
+        for (c, x, y, score, label, tp_id, sub) in pts {
             let mut g = Group::new("emotion-point").with("id", &tp_id);
+            let col = &grid.cols[c];
+            if let Some(t) = col.tp
+                && ctx.fades(&j.stages[col.stage].touchpoints[t].owners)
+            {
+                g.opacity = Some(super::FADED);
+            }
             if let Some(p) = se.persona {
                 g = g.with("persona", p);
             }

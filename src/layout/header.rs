@@ -76,6 +76,17 @@ pub(crate) fn header(ctx: &Ctx, width: f32) -> Cell {
         );
         title.stack(desc, 6.0);
     }
+    if let Some(team) = ctx.team {
+        // Whose view this is: the faded parts are the other teams'.
+        let label = j
+            .teams
+            .iter()
+            .find(|t| t.id == team)
+            .map_or(team, |t| t.label.as_str());
+        let line = format!("{}: {label}", ctx.words.team_view);
+        let chip = super::cell::chips(&[line.as_str()], title_w, ctx.rtl);
+        title.stack(chip, 10.0);
+    }
     let cards: Vec<Cell> = j
         .personas
         .iter()

@@ -338,10 +338,15 @@ fn stage_cells(ctx: &Ctx, grid: &Grid, body: Body, s: usize) -> (Vec<Item>, f32)
         let w = col.w - 2.0 * CELL_PAD;
         let c = tp_cell(tp, body, w, bg, rtl, ctx.words.reach);
         tallest = tallest.max(c.h);
-        placed.push((col.x + CELL_PAD, c));
+        placed.push((col.x + CELL_PAD, c, ctx.fades(&tp.owners)));
     }
-    for (x, c) in placed {
-        items.extend(c.moved(x, CELL_PAD));
+    for (x, c, faded) in placed {
+        let moved = c.moved(x, CELL_PAD);
+        if faded && !moved.is_empty() {
+            items.push(Group::faded(moved, super::FADED));
+        } else {
+            items.extend(moved);
+        }
     }
     let (sx, sw) = grid.stage_span(s);
     // A metric's name and value drift apart across a wide stage: keep
@@ -356,7 +361,12 @@ fn stage_cells(ctx: &Ctx, grid: &Grid, body: Body, s: usize) -> (Vec<Item>, f32)
     if sc.h > 0.0 {
         let y = if tallest > 0.0 { tallest + 8.0 } else { 0.0 };
         total = y + sc.h;
-        items.extend(sc.moved(sx + CELL_PAD, CELL_PAD + y));
+        let moved = sc.moved(sx + CELL_PAD, CELL_PAD + y);
+        if ctx.fades(&stage.owners) {
+            items.push(Group::faded(moved, super::FADED));
+        } else {
+            items.extend(moved);
+        }
     }
     (items, total)
 }
@@ -439,6 +449,9 @@ fn cards(ctx: &Ctx, grid: &Grid) -> Cell {
         let mut g = Group::new("touchpoint")
             .with("id", &tp.id)
             .titled(tp.label.clone());
+        if ctx.fades(&tp.owners) {
+            g.opacity = Some(super::FADED);
+        }
         g.items = c.items;
         items.push(Item::Group(Box::new(g)));
     }

@@ -18,7 +18,9 @@ mod lanes;
 pub(crate) mod scene;
 mod score;
 mod textbox;
+mod view;
 pub(crate) use textbox::sanitize;
+pub use view::{UnknownName, View};
 mod words;
 
 #[cfg(test)]
@@ -47,21 +49,49 @@ pub(crate) struct Ctx<'a> {
     pub journey: &'a Journey,
     pub rtl: bool,
     pub words: &'static words::Words,
+    /// The team a `--team` view highlights.
+    pub team: Option<&'a str>,
 }
 
-/// Lays out the whole map.
+impl Ctx<'_> {
+    /// Whether a stage's or touchpoint's owners fade in a `--team` view.
+    pub(crate) fn fades(&self, owners: &[String]) -> bool {
+        self.team.is_some_and(|t| !owners.iter().any(|o| o == t))
+    }
+}
+
+/// How much of its colour a stage or touchpoint that the `--team` view's
+/// team does not own keeps: about a third of its contrast, still readable.
+pub(crate) const FADED: f32 = 0.35;
+
+/// Lays out the whole map, as the file says.
 pub(crate) fn layout(journey: &Journey) -> Scene {
+    layout_view(journey, &View::default())
+}
+
+/// Lays out the map in a view of the file.
+pub(crate) fn layout_view(journey: &Journey, view: &View) -> Scene {
+    let filtered;
+    let journey = match &view.personas {
+        Some(keep) => {
+            filtered = view::keep_personas(journey, keep);
+            &filtered
+        }
+        None => journey,
+    };
     let ctx = Ctx {
         journey,
         rtl: journey.direction == Direction::Rtl,
         words: words::for_journey(journey),
+        team: view.team.as_deref(),
     };
     let grid = Grid::new(journey, MARGIN + LANE_HEAD_W, MIN_CONTENT_W - LANE_HEAD_W);
     let content_w = (grid.right - MARGIN).max(MIN_CONTENT_W);
     let width = content_w + 2.0 * MARGIN;
 
     // The lanes drawn, top to bottom: computed once, read by every part.
-    let plan = lanes::plan(&ctx, journey.lane_order.as_deref());
+    let order = view.lanes.as_deref().or(journey.lane_order.as_deref());
+    let plan = lanes::plan(&ctx, order);
     // Flows run between cards: without the cards there is nothing to join.
     let flows_drawn = plan.iter().any(|l| matches!(l.body, lanes::Body::Cards));
     let flow_band = |loops: bool| {
@@ -109,6 +139,9 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
         let mut g = Group::new("stage")
             .with("id", &stage.id)
             .titled(stage.label.clone());
+        if ctx.fades(&stage.owners) {
+            g.opacity = Some(FADED);
+        }
         g.items.push(rect(
             Rect::new(sx, y, sw, band_h),
             0.0,

@@ -184,6 +184,8 @@ pub(crate) struct Group {
     pub href: Option<String>,
     /// A `<title>`: the tooltip browsers show, read by screen readers.
     pub title: Option<String>,
+    /// Drawn with this opacity (a faded part of a `--team` view).
+    pub opacity: Option<f32>,
     pub items: Vec<Item>,
 }
 
@@ -201,6 +203,14 @@ impl Group {
     pub(crate) fn titled(mut self, title: String) -> Group {
         self.title = Some(title);
         self
+    }
+    /// A group without class around `items`, faded.
+    pub(crate) fn faded(items: Vec<Item>, opacity: f32) -> Item {
+        Item::Group(Box::new(Group {
+            opacity: Some(opacity),
+            items,
+            ..Group::default()
+        }))
     }
 }
 

@@ -176,6 +176,9 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid, lane: &Lane) -> Cell {
             .with("id", &tp.id)
             .with("lane", &lane.id)
             .with("score", &shown);
+        if ctx.fades(&tp.owners) {
+            g.opacity = Some(super::FADED);
+        }
         let what = label.map(|l| format!(" {l}")).unwrap_or_default();
         g = g.titled(format!("{}: {shown}{what}", lane.label));
         g.items.push(Item::Circle(Circle {

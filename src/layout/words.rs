@@ -23,6 +23,8 @@ pub(crate) struct Words {
     pub line_of_interaction: &'static str,
     pub line_of_visibility: &'static str,
     pub line_of_internal_interaction: &'static str,
+    /// Before the team's name in the title area of a `--team` view.
+    pub team_view: &'static str,
     pub goals: &'static str,
     pub needs: &'static str,
     pub frustrations: &'static str,
@@ -53,6 +55,7 @@ const EN: Words = Words {
     line_of_interaction: "Line of interaction",
     line_of_visibility: "Line of visibility",
     line_of_internal_interaction: "Line of internal interaction",
+    team_view: "Team view",
     goals: "Goals",
     needs: "Needs",
     frustrations: "Frustrations",
@@ -83,6 +86,7 @@ const HE: Words = Words {
     line_of_interaction: "קו האינטראקציה",
     line_of_visibility: "קו הנראות",
     line_of_internal_interaction: "קו האינטראקציה הפנימית",
+    team_view: "תצוגת צוות",
     goals: "מטרות",
     needs: "צרכים",
     frustrations: "תסכולים",
@@ -113,6 +117,7 @@ const FA: Words = Words {
     line_of_interaction: "خط تعامل",
     line_of_visibility: "خط دید",
     line_of_internal_interaction: "خط تعامل داخلی",
+    team_view: "نمای تیم",
     goals: "اهداف",
     needs: "نیازها",
     frustrations: "ناکامی‌ها",
@@ -143,6 +148,7 @@ const AR: Words = Words {
     line_of_interaction: "خط التفاعل",
     line_of_visibility: "خط الرؤية",
     line_of_internal_interaction: "خط التفاعل الداخلي",
+    team_view: "عرض الفريق",
     goals: "الأهداف",
     needs: "الاحتياجات",
     frustrations: "الإحباطات",
@@ -307,6 +313,7 @@ mod tests {
                     w.line_of_internal_interaction,
                     EN.line_of_internal_interaction,
                 ),
+                (w.team_view, EN.team_view),
             ] {
                 assert_ne!(mine, english, "{lang}");
                 assert!(
