@@ -60,28 +60,37 @@ const ENTRIES: &[Entry] = &[
     Entry {
         name: "duplicate-id",
         lint: false,
-        meaning: "Two definitions use the same ID. Personas, teams, channels, stages and \
-                  touchpoints share one namespace per file, so every ID must be unique.",
+        meaning: "Two definitions use the same ID. Personas, teams, channels, custom lanes, \
+                  stages and touchpoints share one namespace per file, so every ID must be \
+                  unique. A custom lane also can't take the name of a built-in lane \
+                  (`lane support …`): `lanes` could not tell the two apart.",
         example: "journey \"Shop\" {\n  team checkout \"Checkout team\"\n  stage purchase {\n    touchpoint checkout \"Checkout\"\n  }\n}",
-        fix: "rename one of the two definitions and the references that meant it.",
+        fix: "rename one of the two definitions and the references that meant it (for a \
+              lane, its `lane ID …` entries and its name in `lanes`).",
     },
     Entry {
         name: "unknown-reference",
         lint: false,
         meaning: "A statement names an ID that nothing defines: `owner` needs a team, `channel` a \
-                  channel, an emotion's persona a persona, `flow` a stage or touchpoint.",
+                  channel, an emotion's persona a persona, `flow` a stage or touchpoint, \
+                  `lane REF …` a custom lane. A name in `lanes` must be a built-in lane \
+                  (`touchpoints`, `evidence`, `actions`, `thoughts`, `emotion`, `frontstage`, \
+                  `backstage`, `support`, `pains`, `opportunities`, `insights`, `attribution`, \
+                  `metrics`, `funnel`) or a custom lane's ID.",
         example: "journey \"Shop\" {\n  team marketing \"Marketing\"\n  stage awareness {\n    owner markting\n  }\n}",
-        fix: "fix the name (the help suggests the closest defined ID of the right kind) or add \
-              the missing definition; definitions may come after their use.",
+        fix: "fix the name (the help suggests the closest defined ID of the right kind, or \
+              the closest lane) or add the missing definition, e.g. `lane systems \"Systems\"`; \
+              definitions may come after their use.",
     },
     Entry {
         name: "wrong-kind",
         lint: false,
         meaning: "A reference names a definition of another kind than the statement needs, \
-                  e.g. an `owner` that is a touchpoint instead of a team.",
+                  e.g. an `owner` that is a touchpoint instead of a team, or a `lane REF …` \
+                  entry whose REF is a team instead of a custom lane.",
         example: "journey \"Shop\" {\n  stage purchase {\n    owner checkout\n    touchpoint checkout \"Checkout\"\n  }\n}",
         fix: "name a definition of the right kind: `owner` → team, `channel` → channel, \
-              emotion persona → persona, `flow` → stage or touchpoint.",
+              emotion persona → persona, `flow` → stage or touchpoint, `lane` → custom lane.",
     },
     Entry {
         name: "emotion-range",
@@ -103,9 +112,11 @@ const ENTRIES: &[Entry] = &[
         meaning: "A single-valued statement is given twice in one block: a touchpoint's \
                   `channel`, `reach`, `link`, `moment_of_truth` or `description`, one persona's \
                   `emotion` in a touchpoint, a stage's `reach` or `description`, a persona's \
-                  `description` or `quote`, the journey's `lang`, `direction` or `description`.",
+                  `description` or `quote`, the journey's `lang`, `direction`, `description` \
+                  or `lanes`. Also a second score for one score lane in one touchpoint \
+                  (`lane effort 2` and `lane effort 4`), and a name listed twice in `lanes`.",
         example: "journey \"Shop\" {\n  channel site \"Site\"\n  channel app \"App\"\n  stage purchase {\n    touchpoint checkout {\n      channel site\n      channel app\n    }\n  }\n}",
-        fix: "keep one of the two statements.",
+        fix: "keep one of the two statements (or names).",
     },
     Entry {
         name: "invalid-value",
@@ -115,7 +126,10 @@ const ENTRIES: &[Entry] = &[
                   tag, an unknown lint name in `allow`/`deny`, a `direction` other than ltr, rtl \
                   or auto, a channel mode other than online or offline, a number too large to \
                   be exact in JSON, or text holding a control character (other than tab and \
-                  line break, written `\\t` and `\\n`).",
+                  line break, written `\\t` and `\\n`). For custom lanes: a number in a text \
+                  lane, a text in a score lane, a score outside its lane's MIN..MAX, a score \
+                  lane whose MIN is not below its MAX or whose scale is a percentage, and a \
+                  score in a stage block (scores belong to touchpoints).",
         example: "journey \"Shop\" {\n  stage purchase {\n    reach -5\n    metric abandonment 138%\n  }\n}",
         fix: "write a value the statement accepts; the help says which.",
     },
@@ -150,7 +164,8 @@ const ENTRIES: &[Entry] = &[
         meaning: "The file passes one of the caps that keep a hostile or runaway file from \
                   hanging the compiler or exhausting memory: a file larger than 8 MiB, a string \
                   or identifier longer than 10,000 characters, or more than 100,000 elements \
-                  (personas, teams, channels, stages, touchpoints and flow edges together). \
+                  (personas, teams, channels, lanes, stages, touchpoints and flow edges \
+                  together). \
                   Programs that embed cjm may set other file size and element caps.",
         example: "a touchpoint whose label is a whole 12,000-character article pasted in quotes",
         fix: "shorten the text (keep long details in a page the touchpoint links to) or split \
@@ -197,9 +212,11 @@ const ENTRIES: &[Entry] = &[
     Entry {
         name: "unused-definition",
         lint: true,
-        meaning: "A team or channel is defined but no stage or touchpoint uses it.",
+        meaning: "A team, channel or custom lane is defined but nothing uses it: no `owner` \
+                  names the team, no touchpoint's `channel` the channel, and no `lane ID …` \
+                  entry fills the lane nor does `lanes` list it.",
         example: "journey \"Shop\" {\n  team legal \"Legal\"   # no `owner legal` anywhere\n  stage awareness { touchpoint ad }\n}",
-        fix: "use it (`owner legal`, `channel web`) or remove the definition.",
+        fix: "use it (`owner legal`, `channel web`, `lane effort 3`) or remove the definition.",
     },
     Entry {
         name: "open-journey",
@@ -232,6 +249,21 @@ mod tests {
         assert_eq!(codes().count(), 13 + crate::lint::LINTS.len());
         assert!(explain("unknown-reference").unwrap().contains("Example:"));
         assert_eq!(explain("nope"), None);
+    }
+
+    /// The lane rules of language.md §9 are explained under their codes.
+    #[test]
+    fn lane_errors_are_explained_under_their_codes() {
+        for (code, words) in [
+            ("duplicate-id", "built-in lane"),
+            ("unknown-reference", "`lanes`"),
+            ("wrong-kind", "custom lane"),
+            ("duplicate-property", "score lane"),
+            ("invalid-value", "MIN..MAX"),
+            ("unused-definition", "custom lane"),
+        ] {
+            assert!(explain(code).unwrap().contains(words), "{code}: {words}");
+        }
     }
 
     /// Each example (all but `encoding`, which is about bytes, and `limit`,

@@ -310,10 +310,29 @@ fn check_against(
     };
     if let Some(options) = schema.get("anyOf").and_then(|a| a.as_array()) {
         if !value.is_null() {
+            // An untagged enum (a custom lane's text or score entry): the
+            // variant whose required keys the object has, checked below.
+            let resolve = |o: &'_ serde_json::Value| match o.get("$ref").and_then(|r| r.as_str()) {
+                Some(reference) => root
+                    .pointer(reference.trim_start_matches('#'))
+                    .unwrap()
+                    .clone(),
+                None => o.clone(),
+            };
+            let fits = |o: &serde_json::Value| {
+                let o = resolve(o);
+                match (value.as_object(), o["required"].as_array()) {
+                    (Some(map), Some(required)) => required
+                        .iter()
+                        .map(|v| v.as_str().unwrap())
+                        .eq(map.keys().map(String::as_str)),
+                    _ => true,
+                }
+            };
             let object = options
                 .iter()
-                .find(|o| o.get("type") != Some(&"null".into()))
-                .unwrap();
+                .find(|o| o.get("type") != Some(&"null".into()) && fits(o))
+                .unwrap_or_else(|| panic!("at {at}: no variant of the schema fits {value}"));
             check_against(value, object, root, at);
         }
         return;
@@ -344,6 +363,26 @@ fn check_against(
         }
         _ => {}
     }
+}
+
+/// `cjm schema` as released: a change to it is a change to the contract
+/// of language.md §7 and §12, to be read in the snapshot's diff.
+#[test]
+fn the_json_schema_is_stable() {
+    let schema: serde_json::Value = serde_json::from_str(&cjm::render::json_schema()).unwrap();
+    // The v1.1 fields are described (language.md §12).
+    for field in ["lanes", "lane_order"] {
+        assert!(schema["properties"][field].is_object(), "{field}");
+    }
+    for field in ["evidence", "frontstage", "backstage", "support", "custom"] {
+        for owner in ["Stage", "Touchpoint"] {
+            assert!(
+                schema["$defs"][owner]["properties"][field].is_object(),
+                "{owner}.{field}"
+            );
+        }
+    }
+    insta::assert_snapshot!(cjm::render::json_schema());
 }
 
 #[test]

@@ -131,3 +131,24 @@ fn files_with_syntax_errors_are_refused() {
         );
     }
 }
+
+#[test]
+fn lane_statements_are_canonical_and_keep_their_comments() {
+    let source = "journey \"Lanes\" {\n\
+  lane   effort \"Customer effort\"   score 1 ..5 # the scale\n\
+  lane systems \"Systems\" text;lane notes\n\
+  # the order on the map\n\
+  lanes touchpoints ,emotion,effort ,   systems\n\
+  stage s {\n\
+    evidence   \"Receipt\" ; support \"Stock\"\n\
+    lane systems\"ERP\"\n\
+    touchpoint t {frontstage \"Greets\"; backstage \"Books\" # out of view\n\
+      lane effort +4   \"High\"\n\
+      lane effort2 4.50\n\
+    }\n\
+  }\n\
+}\n";
+    let once = fmt(source);
+    assert_eq!(fmt(&once), once, "idempotent");
+    insta::assert_snapshot!(once);
+}

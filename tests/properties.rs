@@ -370,4 +370,30 @@ proptest! {
         prop_assert_eq!(cjm::format::format(&once).unwrap(), once.clone());
         prop_assert_eq!(meaning(&once), meaning(&source));
     }
+
+    /// The generator with the v1.1 lanes (custom text and score lanes,
+    /// the service blueprint, a `lanes` statement), through the compiler,
+    /// the schema and `fmt`.
+    #[test]
+    fn testgen_lane_journeys_compile_and_format(
+        n in 1..40usize,
+        seed in any::<u64>(),
+        lanes in any::<bool>(),
+        lane_order in any::<bool>(),
+    ) {
+        let options = cjm::testgen::Options { lanes, lane_order };
+        let source = cjm::testgen::journey_with(n, seed, options);
+        let compiled = compile(source.as_bytes(), &CompileOptions::default());
+        let errors: Vec<_> = compiled.diagnostics.iter().filter(|d| d.is_error()).collect();
+        prop_assert!(errors.is_empty(), "{source}\n{errors:#?}");
+        let journey = compiled.journey.unwrap();
+        prop_assert_eq!(journey.lanes.len(), if lanes { 3 } else { 0 });
+        prop_assert_eq!(journey.lane_order.is_some(), lane_order);
+        let value: serde_json::Value = serde_json::from_str(&cjm::render::json(&journey)).unwrap();
+        let schema = schema();
+        prop_assert_eq!(validate(&value, &schema, &schema, "$"), Ok(()));
+        let once = cjm::format::format(&source).unwrap();
+        prop_assert_eq!(cjm::format::format(&once).unwrap(), once.clone());
+        prop_assert_eq!(meaning(&once), meaning(&source));
+    }
 }

@@ -64,6 +64,7 @@ fn group(stmt: &JourneyStmt) -> u8 {
         JourneyStmt::Channel(_) => 3,
         JourneyStmt::Stage(_) => 4,
         JourneyStmt::Flow(_) => 5,
+        JourneyStmt::Lane(_) | JourneyStmt::Lanes(_) => 6,
     }
 }
 
@@ -150,6 +151,18 @@ impl Writer<'_> {
                 }
                 text
             }
+            JourneyStmt::Lane(lane) => {
+                let mut text = labelled("lane", &lane.id, lane.label.as_ref());
+                match &lane.kind {
+                    None => {}
+                    Some(LaneKind::Text(_)) => text.push_str(" text"),
+                    Some(LaneKind::Score { min, max, .. }) => {
+                        text = format!("{text} score {}..{}", min.raw, max.raw);
+                    }
+                }
+                text
+            }
+            JourneyStmt::Lanes(names) => format!("lanes {}", words(names, ", ")),
         };
         self.simple(1, &text, stmt);
     }
@@ -174,6 +187,10 @@ impl Writer<'_> {
             StageStmt::Pain(text) => format!("pain {}", escape(&text.value)),
             StageStmt::Opportunity(text) => format!("opportunity {}", escape(&text.value)),
             StageStmt::Insight(text) => format!("insight {}", escape(&text.value)),
+            StageStmt::Blueprint(lane, text) => {
+                format!("{} {}", lane.keyword(), escape(&text.value))
+            }
+            StageStmt::Lane(entry) => lane_entry_text(entry),
             StageStmt::Touchpoint(touchpoint) => {
                 let head = labelled("touchpoint", &touchpoint.id, touchpoint.label.as_ref());
                 let Some(body) = &touchpoint.body else {
@@ -217,6 +234,8 @@ impl Writer<'_> {
             TouchpointStmt::Reach(number) => format!("reach {}", number.raw),
             TouchpointStmt::Metric(metric) => metric_text(metric),
             TouchpointStmt::Link(text) => string("link", text),
+            TouchpointStmt::Blueprint(lane, text) => string(lane.keyword(), text),
+            TouchpointStmt::Lane(entry) => lane_entry_text(entry),
         };
         self.simple(3, &text, stmt);
     }
@@ -273,4 +292,17 @@ fn end_of(id: &Word, label: Option<&Str>) -> usize {
 
 fn metric_text(metric: &Metric) -> String {
     format!("metric {} {}", metric.name.text, metric.value.raw)
+}
+
+fn lane_entry_text(entry: &LaneEntry) -> String {
+    match &entry.value {
+        LaneValue::Text(text) => format!("lane {} {}", entry.lane.text, escape(&text.value)),
+        LaneValue::Score { score, label } => {
+            let mut text = format!("lane {} {}", entry.lane.text, score.raw);
+            if let Some(label) = label {
+                text = format!("{text} {}", escape(&label.value));
+            }
+            text
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::Sites;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::Journey;
+use crate::model::{CustomEntry, Journey, LaneKind};
 
 /// Every lint warning of the journey.
 pub(crate) fn check(journey: &Journey, sites: &Sites) -> Vec<Diagnostic> {
@@ -136,11 +136,20 @@ fn unaddressed_pain(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>)
 fn unused_definition(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>) {
     let mut owners = BTreeSet::new();
     let mut channels = BTreeSet::new();
+    // A lane is used by an entry or by naming it in `lanes`.
+    let mut lanes: BTreeSet<&str> = journey
+        .lane_order
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
     for stage in &journey.stages {
         owners.extend(stage.owners.iter().map(String::as_str));
+        lanes.extend(stage.lane_texts.custom.iter().map(entry_lane));
         for tp in &stage.touchpoints {
             owners.extend(tp.owners.iter().map(String::as_str));
             channels.extend(tp.channel.as_deref());
+            lanes.extend(tp.lane_texts.custom.iter().map(entry_lane));
         }
     }
     let teams = journey
@@ -151,14 +160,28 @@ fn unused_definition(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>
         .channels
         .iter()
         .map(|c| ("channel", &c.id, channels.contains(c.id.as_str())));
-    for (kind, id, used) in teams.chain(chans) {
+    let custom = journey
+        .lanes
+        .iter()
+        .map(|l| ("lane", &l.id, lanes.contains(l.id.as_str())));
+    for (kind, id, used) in teams.chain(chans).chain(custom) {
         if used {
             continue;
         }
-        let how = if kind == "team" {
-            format!("`owner {id}`")
-        } else {
-            format!("`channel {id}`")
+        let help = match kind {
+            "team" => format!("use it in a stage or touchpoint with `owner {id}`, or remove it"),
+            "channel" => {
+                format!("use it in a stage or touchpoint with `channel {id}`, or remove it")
+            }
+            _ => match journey.lanes.iter().find(|l| &l.id == id) {
+                Some(lane) if lane.kind == LaneKind::Score => format!(
+                    "score touchpoints in it with `lane {id} {}`, or remove it",
+                    lane.max.unwrap_or(1.0)
+                ),
+                _ => {
+                    format!("fill it in a stage or touchpoint with `lane {id} \"…\"`, or remove it")
+                }
+            },
         };
         out.push(
             lint(
@@ -167,10 +190,14 @@ fn unused_definition(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>
                 id_span(sites, id),
             )
             .with_label("defined but unused")
-            .with_help(format!(
-                "use it in a stage or touchpoint with {how}, or remove it"
-            )),
+            .with_help(help),
         );
+    }
+}
+
+fn entry_lane(entry: &CustomEntry) -> &str {
+    match entry {
+        CustomEntry::Text { lane, .. } | CustomEntry::Score { lane, .. } => lane,
     }
 }
 

@@ -183,10 +183,11 @@ pub struct Lane {
     pub id: String,
     pub label: String,
     pub kind: LaneKind,
-    /// The scale of a score lane; `null` for a text lane.
+    /// The bottom of a score lane's scale; `null` for a text lane.
     #[serde(serialize_with = "optional_number")]
     #[schemars(with = "Option<f64>")]
     pub min: Option<f64>,
+    /// The top of a score lane's scale, above `min`; `null` for a text lane.
     #[serde(serialize_with = "optional_number")]
     #[schemars(with = "Option<f64>")]
     pub max: Option<f64>,
@@ -271,5 +272,57 @@ impl Journey {
     /// All touchpoints in map order.
     pub fn touchpoints(&self) -> impl Iterator<Item = &Touchpoint> {
         self.stages.iter().flat_map(|s| s.touchpoints.iter())
+    }
+
+    /// The lanes in the order the map draws them, top to bottom, before
+    /// lanes with nothing in them are left out (language.md §9): the
+    /// `lanes` statement when there is one, else `default_lane_order`.
+    /// Every name is a built-in lane name or a custom lane's ID.
+    pub fn resolved_lane_order(&self) -> Vec<&str> {
+        match &self.lane_order {
+            Some(order) => order.iter().map(String::as_str).collect(),
+            None => default_lane_order(&self.lanes),
+        }
+    }
+}
+
+/// Every lane in the default order: the built-in lanes, with the custom
+/// lanes in definition order just before `CUSTOM_LANES_BEFORE`.
+pub fn default_lane_order(lanes: &[Lane]) -> Vec<&str> {
+    let mut order = Vec::with_capacity(BUILTIN_LANES.len() + lanes.len());
+    for name in BUILTIN_LANES {
+        if name == CUSTOM_LANES_BEFORE {
+            order.extend(lanes.iter().map(|l| l.id.as_str()));
+        }
+        order.push(name);
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lane(id: &str) -> Lane {
+        Lane {
+            id: id.to_string(),
+            label: id.to_string(),
+            kind: LaneKind::Text,
+            min: None,
+            max: None,
+        }
+    }
+
+    #[test]
+    fn custom_lanes_come_after_insights_in_definition_order() {
+        let lanes = [lane("systems"), lane("effort")];
+        let order = default_lane_order(&lanes);
+        let at = |name: &str| order.iter().position(|n| *n == name).unwrap();
+        assert_eq!(order.len(), BUILTIN_LANES.len() + 2);
+        assert_eq!(at("systems"), at("insights") + 1);
+        assert_eq!(at("effort"), at("systems") + 1);
+        assert_eq!(at("attribution"), at("effort") + 1);
+        assert_eq!(order[0], "touchpoints");
+        assert_eq!(order.last(), Some(&"funnel"));
     }
 }

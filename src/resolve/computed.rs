@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use super::values;
-use crate::model::{Direction, EmotionLow, Flow, FunnelStep, Journey, Stage};
+use crate::model::{
+    CustomEntry, Direction, EmotionLow, Flow, FunnelStep, Journey, LaneTexts, Stage,
+};
 
 /// Marks every flow edge whose target comes at or before its source in
 /// map order. A stage stands where its first touchpoint stands; a stage
@@ -125,7 +127,9 @@ fn texts(j: &Journey) -> Vec<&str> {
     }
     out.extend(j.teams.iter().map(|t| t.label.as_str()));
     out.extend(j.channels.iter().map(|c| c.label.as_str()));
+    out.extend(j.lanes.iter().map(|l| l.label.as_str()));
     for s in &j.stages {
+        lane_texts(&s.lane_texts, &mut out);
         out.push(&s.label);
         out.extend(s.description.as_deref());
         out.extend(
@@ -147,10 +151,22 @@ fn texts(j: &Journey) -> Vec<&str> {
             );
             out.extend(t.emotions.iter().filter_map(|e| e.label.as_deref()));
             out.extend(t.moment_of_truth.as_ref().and_then(|m| m.note.as_deref()));
+            lane_texts(&t.lane_texts, &mut out);
         }
     }
     out.extend(j.flows.iter().filter_map(|f| f.label.as_deref()));
     out
+}
+
+/// The blueprint texts and custom lane texts and labels of a stage or touchpoint.
+fn lane_texts<'j>(lanes: &'j LaneTexts, out: &mut Vec<&'j str>) {
+    let blueprint = lanes.evidence.iter().chain(&lanes.frontstage);
+    let blueprint = blueprint.chain(&lanes.backstage).chain(&lanes.support);
+    out.extend(blueprint.map(String::as_str));
+    out.extend(lanes.custom.iter().filter_map(|entry| match entry {
+        CustomEntry::Text { text, .. } => Some(text.as_str()),
+        CustomEntry::Score { label, .. } => label.as_deref(),
+    }));
 }
 
 fn round(value: f64, decimals: i32) -> f64 {

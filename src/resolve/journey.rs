@@ -25,6 +25,9 @@ pub(crate) struct Parts {
     pub stages: Vec<model::Stage>,
     /// Flow edges whose ends resolved; `loop` is filled in later.
     pub flows: Vec<model::Flow>,
+    /// Custom lanes in definition order, and the `lanes` statement.
+    pub lanes: Vec<model::Lane>,
+    pub lane_order: Option<Vec<String>>,
     pub levels: BTreeMap<String, Level>,
 }
 
@@ -36,7 +39,8 @@ impl<'a> Resolver<'a> {
             ..Parts::default()
         };
         self.sites.journey = journey.keyword;
-        let (mut lang, mut direction, mut description) = (None, None, None);
+        parts.lanes = self.lane_defs(journey);
+        let (mut lang, mut direction, mut description, mut lanes) = (None, None, None, None);
         let mut has_stage = false;
         for stmt in &mut journey.body {
             match &mut stmt.kind {
@@ -82,6 +86,13 @@ impl<'a> Resolver<'a> {
                     parts.stages.push(stage);
                 }
                 JourneyStmt::Flow(f) => self.flow(f, &mut parts.flows),
+                // Read first, by `lane_defs`.
+                JourneyStmt::Lane(_) => {}
+                JourneyStmt::Lanes(names) => {
+                    if self.once(&mut lanes, stmt.span, "lanes", "journey") {
+                        parts.lane_order = Some(self.lane_order(names));
+                    }
+                }
             }
         }
         if !has_stage && !self.maybe_stage {

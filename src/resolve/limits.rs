@@ -26,7 +26,7 @@ pub(crate) fn file_too_big(len: usize, limits: &Limits) -> Option<Diagnostic> {
     })
 }
 
-/// Personas, teams, channels, stages, touchpoints and flow edges.
+/// Personas, teams, channels, lanes, stages, touchpoints and flow edges.
 pub(crate) fn too_many_elements(journey: &ast::Journey, limits: &Limits) -> Option<Diagnostic> {
     let mut count = 0usize;
     // Where the cap was crossed, to point at.
@@ -39,9 +39,10 @@ pub(crate) fn too_many_elements(journey: &ast::Journey, limits: &Limits) -> Opti
     };
     for stmt in &journey.body {
         match &stmt.kind {
-            JourneyStmt::Persona(_) | JourneyStmt::Team(_) | JourneyStmt::Channel(_) => {
-                add(1, stmt.span)
-            }
+            JourneyStmt::Persona(_)
+            | JourneyStmt::Team(_)
+            | JourneyStmt::Channel(_)
+            | JourneyStmt::Lane(_) => add(1, stmt.span),
             JourneyStmt::Flow(flow) => add(flow.points.len().saturating_sub(1), stmt.span),
             JourneyStmt::Stage(stage) => {
                 add(1, stage.id.span);
@@ -66,7 +67,7 @@ pub(crate) fn too_many_elements(journey: &ast::Journey, limits: &Limits) -> Opti
         )
         .with_label("the limit is passed here")
         .with_help(
-            "elements are personas, teams, channels, stages, touchpoints and flow edges; \
+            "elements are personas, teams, channels, lanes, stages, touchpoints and flow edges; \
              split the journey into several maps",
         ),
     )

@@ -7,6 +7,7 @@
 mod computed;
 mod decode;
 mod journey;
+mod lanes;
 mod limits;
 mod positions;
 mod recovery;
@@ -69,6 +70,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         maybe_defined: Default::default(),
         maybe_stage: false,
         sites: lint::Sites::default(),
+        lanes: Default::default(),
     };
     resolver.symbols = Symbols::collect(&source, &ast, &mut resolver.diags);
     resolver.sites.ids = resolver.symbols.spans().collect();
@@ -99,8 +101,8 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         flows: parts.flows,
         funnel: Vec::new(),
         emotion_low: None,
-        lanes: Vec::new(),
-        lane_order: None,
+        lanes: parts.lanes,
+        lane_order: parts.lane_order,
     };
     computed::mark_loops(&journey.stages, &mut journey.flows);
     computed::emotion_averages(&mut journey.stages);

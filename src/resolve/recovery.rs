@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::syntax::ast::{self, JourneyStmt, StageStmt};
 
-const DEFINING: &[&str] = &["persona", "team", "channel", "stage", "touchpoint"];
+const DEFINING: &[&str] = &["persona", "team", "channel", "lane", "stage", "touchpoint"];
 
 /// IDs that some unparsed statement seems to define, and whether an
 /// unparsed `stage` statement seems to be there.

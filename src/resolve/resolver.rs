@@ -23,6 +23,8 @@ pub(crate) struct Resolver<'a> {
     /// Whether a `stage` statement seems to have failed to parse.
     pub maybe_stage: bool,
     pub sites: Sites<'a>,
+    /// Every custom lane by its ID, read before the stages.
+    pub lanes: std::collections::HashMap<Cow<'a, str>, super::lanes::LaneSpec>,
 }
 
 impl Resolver<'_> {

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::journey::{label_or_id, take};
+use super::lanes::BlueprintTexts;
 use super::resolver::Resolver;
 use super::symbols::{Kind, id_key};
 use super::values;
@@ -54,6 +55,11 @@ impl<'a> Resolver<'a> {
                 }
                 StageStmt::Opportunity(o) => stage.opportunities.push(take(o)),
                 StageStmt::Insight(i) => stage.insights.push(take(i)),
+                StageStmt::Blueprint(lane, text) => stage.lane_texts.push(*lane, take(text)),
+                StageStmt::Lane(entry) => {
+                    let entry = self.lane_entry(entry, stmt.span, None);
+                    stage.lane_texts.custom.extend(entry);
+                }
                 StageStmt::Touchpoint(t) => {
                     let (tp, own_owner) = self.touchpoint(t, stmt.keyword);
                     if !own_owner {
@@ -97,6 +103,7 @@ impl<'a> Resolver<'a> {
         // The first emotion of each persona (`None`: no persona); a few
         // at most, so a list.
         let mut emotions: Vec<(Option<Cow<'a, str>>, Span)> = Vec::new();
+        let mut scores = Vec::new();
         const BLOCK: &str = "touchpoint";
         for stmt in t.body.iter_mut().flatten() {
             let at = stmt.span;
@@ -148,6 +155,11 @@ impl<'a> Resolver<'a> {
                     if self.once(&mut link, at, "link", BLOCK) {
                         tp.link = self.link(s);
                     }
+                }
+                TouchpointStmt::Blueprint(lane, text) => tp.lane_texts.push(*lane, take(text)),
+                TouchpointStmt::Lane(entry) => {
+                    let entry = self.lane_entry(entry, at, Some(&mut scores));
+                    tp.lane_texts.custom.extend(entry);
                 }
             }
         }

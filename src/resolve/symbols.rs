@@ -1,10 +1,11 @@
-//! The one namespace of a file: every persona, team, channel, stage and
-//! touchpoint ID, where it is defined, and how references find them.
+//! The one namespace of a file: every persona, team, channel, lane, stage
+//! and touchpoint ID, where it is defined, and how references find them.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::model::BUILTIN_LANES;
 use crate::syntax::ast::{self, JourneyStmt, StageStmt};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub(crate) enum Kind {
     Channel,
     Stage,
     Touchpoint,
+    /// A custom lane (language.md §9).
+    Lane,
 }
 
 impl Kind {
@@ -25,6 +28,7 @@ impl Kind {
             Kind::Channel => "channel",
             Kind::Stage => "stage",
             Kind::Touchpoint => "touchpoint",
+            Kind::Lane => "lane",
         }
     }
 }
@@ -78,6 +82,14 @@ impl<'a> Symbols<'a> {
                 JourneyStmt::Persona(p) => symbols.define(source, &p.id, Kind::Persona, diags),
                 JourneyStmt::Team(t) => symbols.define(source, &t.id, Kind::Team, diags),
                 JourneyStmt::Channel(c) => symbols.define(source, &c.id, Kind::Channel, diags),
+                JourneyStmt::Lane(l) => {
+                    if BUILTIN_LANES.contains(&l.id.text.as_str()) {
+                        diags.push(builtin_lane_taken(&l.id));
+                    }
+                    // Defined all the same: its entries then resolve, and
+                    // the one error is the name.
+                    symbols.define(source, &l.id, Kind::Lane, diags);
+                }
                 JourneyStmt::Stage(s) => {
                     symbols.define(source, &s.id, Kind::Stage, diags);
                     for inner in &s.body {
@@ -108,8 +120,8 @@ impl<'a> Symbols<'a> {
                     .with_label("defined again here")
                     .with_secondary(first.span, "first defined here")
                     .with_help(
-                        "personas, teams, channels, stages and touchpoints share one namespace: \
-                         rename one of them",
+                        "personas, teams, channels, lanes, stages and touchpoints share one \
+                         namespace: rename one of them",
                     ),
             );
             return;
@@ -160,6 +172,22 @@ impl<'a> Symbols<'a> {
         }
         closest(wanted, self.ids_of(kinds).map(|id| &**id))
     }
+}
+
+/// `lane support …`: the built-in lanes' names are taken (a `lanes`
+/// statement could not tell the two apart).
+fn builtin_lane_taken(id: &ast::Word) -> Diagnostic {
+    Diagnostic::error(
+        "cjm::duplicate-id",
+        format!("`{}` is already the name of a built-in lane", id.text),
+        id.span,
+    )
+    .with_label("a built-in lane is called that")
+    .with_help(format!(
+        "give the custom lane another ID, e.g. `{}_notes`; the built-in lanes are {}",
+        id.text,
+        BUILTIN_LANES.join(", ")
+    ))
 }
 
 const MAX_SUGGESTED_LEN: usize = 100;

@@ -73,6 +73,60 @@ pub(crate) enum JourneyStmt {
     Channel(Channel),
     Stage(Stage),
     Flow(Flow),
+    Lane(LaneDef),
+    /// `lanes NAME, …`: the names as written.
+    Lanes(Vec<Word>),
+}
+
+/// `lane ID ["Label"] [text|score MIN..MAX]`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LaneDef {
+    pub id: Word,
+    pub label: Option<Str>,
+    /// `None` when no kind is written (a text lane).
+    pub kind: Option<LaneKind>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum LaneKind {
+    /// `text`, the word's span.
+    Text(Span),
+    /// `score MIN..MAX`.
+    Score { word: Span, min: Num, max: Num },
+}
+
+/// The four service blueprint lanes, each written `KEYWORD "text"` in a
+/// stage or touchpoint block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Blueprint {
+    Evidence,
+    Frontstage,
+    Backstage,
+    Support,
+}
+
+impl Blueprint {
+    pub(crate) fn keyword(self) -> &'static str {
+        match self {
+            Blueprint::Evidence => "evidence",
+            Blueprint::Frontstage => "frontstage",
+            Blueprint::Backstage => "backstage",
+            Blueprint::Support => "support",
+        }
+    }
+}
+
+/// `lane REF "text"` or `lane REF NUMBER ["Label"]` in a stage or touchpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LaneEntry {
+    pub lane: Word,
+    pub value: LaneValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum LaneValue {
+    Text(Str),
+    Score { score: Num, label: Option<Str> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,6 +176,8 @@ pub(crate) enum StageStmt {
     Pain(Str),
     Opportunity(Str),
     Insight(Str),
+    Blueprint(Blueprint, Str),
+    Lane(LaneEntry),
     Touchpoint(Touchpoint),
 }
 
@@ -148,6 +204,8 @@ pub(crate) enum TouchpointStmt {
     Reach(Num),
     Metric(Metric),
     Link(Str),
+    Blueprint(Blueprint, Str),
+    Lane(LaneEntry),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -85,6 +85,18 @@ fn matches(m: &mut Matcher, rule: Rule) -> Option<()> {
         Rule::mot_stmt => {
             m.opt(Matcher::string);
         }
+        Rule::lane_def => {
+            m.ident()?;
+            m.opt(Matcher::string);
+            m.opt(Matcher::lane_kind);
+        }
+        Rule::lane_entry => {
+            m.ident()?;
+            if !m.opt(Matcher::string) {
+                m.number()?;
+                m.opt(Matcher::string);
+            }
+        }
         _ => return None,
     }
     m.blanks();
@@ -214,21 +226,32 @@ impl Matcher<'_> {
 
     /// `("online" | "offline") ~ !ident_char`.
     fn mode(&mut self) -> Option<()> {
+        self.literal(&[b"online", b"offline"], Rule::mode)
+    }
+
+    /// `lane_text | lane_score ~ number ~ range ~ number`.
+    fn lane_kind(&mut self) -> Option<()> {
+        if self.opt(|m| m.literal(&[b"text"], Rule::lane_text)) {
+            return Some(());
+        }
+        self.literal(&[b"score"], Rule::lane_score)?;
+        self.number()?;
+        self.punct(b"..", Rule::range)?;
+        self.number()
+    }
+
+    /// One of `words` not followed by an identifier character, as pest's
+    /// `("a" | "b") ~ !ident_char` (the first word that matches is tried).
+    fn literal(&mut self, words: &[&[u8]], rule: Rule) -> Option<()> {
         self.blanks();
         let start = self.pos;
         let rest = &self.b[start..];
-        let len = if rest.starts_with(b"online") {
-            6
-        } else if rest.starts_with(b"offline") {
-            7
-        } else {
-            return None;
-        };
+        let len = words.iter().find(|w| rest.starts_with(w))?.len();
         if self.ident_char(start + len)? {
             return None;
         }
         self.pos = start + len;
-        self.out.push((Rule::mode, start, self.pos));
+        self.out.push((rule, start, self.pos));
         Some(())
     }
 
@@ -265,7 +288,7 @@ mod tests {
 
     use crate::syntax::grammar::JourneyParser;
 
-    const RULES: [Rule; 14] = [
+    const RULES: [Rule; 16] = [
         Rule::journey_head,
         Rule::text_stmt,
         Rule::word_stmt,
@@ -280,6 +303,8 @@ mod tests {
         Rule::metric_stmt,
         Rule::emotion_stmt,
         Rule::mot_stmt,
+        Rule::lane_def,
+        Rule::lane_entry,
     ];
 
     fn tokens(rule: Rule, text: &str) -> Option<Vec<Token>> {
@@ -335,6 +360,15 @@ mod tests {
             "moment_of_truth",
             "moment_of_truth \"pay\"\t\r",
             "lang ar-EG",
+            "lane systems \"Systems\"",
+            "lane systems text",
+            "lane effort \"Customer effort\" score 1..5",
+            "lane nps score -2..+2.5",
+            "lane effort 4 \"High\"",
+            "lane effort 4.5",
+            "lane systems \"CRM\"",
+            "lanes touchpoints, emotion, effort",
+            "evidence \"Receipt\"",
         ] {
             assert!(agree(text) > 0, "{text:?} should take the fast path");
         }
@@ -367,6 +401,17 @@ mod tests {
             "x",
             "touchpoint t0é",
             "emotion ٣",
+            "lane x score 1..",
+            "lane x score 1 .. 5",
+            "lane x score 1...5",
+            "lane x texts",
+            "lane x text 1..5",
+            "lane x scored 1..5",
+            "lane x score",
+            "lane x \"a\" 3",
+            "lane x 3 \"a\" \"b\"",
+            "lane x 3%",
+            "lanes a,",
         ] {
             agree(text);
         }
@@ -392,6 +437,21 @@ mod tests {
                 }
                 answered += agree(&text);
                 answered += agree(&text.replace(' ', ""));
+            }
+        }
+        assert!(answered > 1000, "{answered}");
+    }
+
+    /// Lane heads built from the pieces their rules are made of.
+    #[test]
+    fn generated_lane_heads_agree_with_pest() {
+        let pieces = [
+            "x", "\"s\"", "text", "score", "1", "-2.5", "..", ".", "5%", "textx", ",", "é", " ",
+        ];
+        let mut answered = 0;
+        for text in crate::testgen::strings_of(&pieces, 5) {
+            for head in [format!("lane {text}"), format!("lanes {text}")] {
+                answered += agree(&head);
             }
         }
         assert!(answered > 1000, "{answered}");

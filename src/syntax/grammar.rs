@@ -49,6 +49,9 @@ fn phrase(rule: Rule) -> Option<&'static str> {
         Rule::mode => "`online`, `offline`",
         Rule::arrow => "'->'",
         Rule::comma => "','",
+        Rule::lane_text => "`text`",
+        Rule::lane_score => "`score`",
+        Rule::range => "'..'",
         Rule::lbrace => "'{'",
         Rule::EOI => END,
         _ => return None,
@@ -194,6 +197,15 @@ pub(crate) fn usage(keyword: &str, rule: Rule) -> Option<&'static str> {
             "write it as `touchpoint ID \"Label\"`, with an optional `{ … }` block"
         }
         ("flow", _) => "write it as `flow A -> B \"Label\"` (the label is optional)",
+        ("lane", Rule::lane_def) => {
+            "write it as `lane ID \"Label\"` for a text lane or `lane ID \"Label\" score 1..5` for a score lane (the label is optional)"
+        }
+        ("lane", _) => {
+            "write it as `lane LANE \"text\"` in a text lane, or `lane LANE 4 \"Label\"` in a score lane (the label is optional)"
+        }
+        ("lanes", _) => {
+            "write it as `lanes NAME, NAME`, for example `lanes touchpoints, emotion, pains`"
+        }
         ("owner", _) => "write it as `owner TEAM` or `owner TEAM, TEAM`",
         ("reach", _) => "write it as `reach N`, for example `reach 1200`",
         ("metric", _) => "write it as `metric NAME VALUE`, for example `metric abandonment 38%`",

@@ -28,6 +28,8 @@ const JOURNEY: &[&str] = &[
     "channel",
     "stage",
     "flow",
+    "lane",
+    "lanes",
 ];
 const PERSONA: &[&str] = &["description", "goal", "need", "frustration", "quote"];
 const STAGE: &[&str] = &[
@@ -38,6 +40,11 @@ const STAGE: &[&str] = &[
     "pain",
     "opportunity",
     "insight",
+    "evidence",
+    "frontstage",
+    "backstage",
+    "support",
+    "lane",
     "touchpoint",
 ];
 const TOUCHPOINT: &[&str] = &[
@@ -54,6 +61,11 @@ const TOUCHPOINT: &[&str] = &[
     "reach",
     "metric",
     "link",
+    "evidence",
+    "frontstage",
+    "backstage",
+    "support",
+    "lane",
 ];
 
 impl Context {

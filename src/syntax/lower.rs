@@ -27,7 +27,11 @@ struct Parts {
     more_idents: Vec<Word>,
     string: Option<Str>,
     number: Option<Num>,
+    /// The second number of a head (a score lane's MAX).
+    second_number: Option<Num>,
     mode: Option<Word>,
+    /// `text` or `score` in a lane definition.
+    lane_kind: Option<Word>,
 }
 
 impl Parts {
@@ -52,6 +56,34 @@ impl Parts {
             span: self.keyword,
         })
     }
+    /// A lane definition's kind, when written.
+    fn lane_kind(&mut self) -> Option<LaneKind> {
+        let word = self.lane_kind.take()?;
+        if word.text == "text" {
+            return Some(LaneKind::Text(word.span));
+        }
+        let min = self.number();
+        let max = self.second_number.take().unwrap_or_else(|| min.clone());
+        Some(LaneKind::Score {
+            word: word.span,
+            min,
+            max,
+        })
+    }
+
+    /// A lane entry: its lane, then its text or its score and label.
+    fn lane_entry(&mut self) -> LaneEntry {
+        let lane = self.ident();
+        let value = match self.number.take() {
+            Some(score) => LaneValue::Score {
+                score,
+                label: self.string(),
+            },
+            None => LaneValue::Text(self.string_or_empty()),
+        };
+        LaneEntry { lane, value }
+    }
+
     fn number(&mut self) -> Num {
         self.number.take().unwrap_or_else(|| Num {
             value: 0.0,
@@ -146,6 +178,8 @@ impl<'s> Lower<'s> {
                 "team" => Rule::team_stmt,
                 "channel" => Rule::channel_def,
                 "stage" => Rule::stage_head,
+                "lane" => Rule::lane_def,
+                "lanes" => Rule::owner_stmt,
                 _ => Rule::flow_stmt,
             };
             let Some(mut p) = self.head(rule, raw) else {
@@ -181,6 +215,12 @@ impl<'s> Lower<'s> {
                         .map(|b| self.stage_body(&b.stmts))
                         .unwrap_or_default(),
                 }),
+                "lane" => JourneyStmt::Lane(LaneDef {
+                    id: p.ident(),
+                    label: p.string(),
+                    kind: p.lane_kind(),
+                }),
+                "lanes" => JourneyStmt::Lanes(p.idents()),
                 _ => JourneyStmt::Flow(Flow {
                     points: p.idents(),
                     label: p.string(),
@@ -226,6 +266,7 @@ impl<'s> Lower<'s> {
                 "reach" => Rule::number_stmt,
                 "metric" => Rule::metric_stmt,
                 "touchpoint" => Rule::item_head,
+                "lane" => Rule::lane_entry,
                 _ => Rule::text_stmt,
             };
             let Some(mut p) = self.head(rule, raw) else {
@@ -243,6 +284,11 @@ impl<'s> Lower<'s> {
                 "pain" => StageStmt::Pain(p.string_or_empty()),
                 "opportunity" => StageStmt::Opportunity(p.string_or_empty()),
                 "insight" => StageStmt::Insight(p.string_or_empty()),
+                "lane" => StageStmt::Lane(p.lane_entry()),
+                "evidence" => StageStmt::Blueprint(Blueprint::Evidence, p.string_or_empty()),
+                "frontstage" => StageStmt::Blueprint(Blueprint::Frontstage, p.string_or_empty()),
+                "backstage" => StageStmt::Blueprint(Blueprint::Backstage, p.string_or_empty()),
+                "support" => StageStmt::Blueprint(Blueprint::Support, p.string_or_empty()),
                 _ => StageStmt::Touchpoint(Touchpoint {
                     id: p.ident(),
                     label: p.string(),
@@ -268,6 +314,7 @@ impl<'s> Lower<'s> {
                 "moment_of_truth" => Rule::mot_stmt,
                 "reach" => Rule::number_stmt,
                 "metric" => Rule::metric_stmt,
+                "lane" => Rule::lane_entry,
                 _ => Rule::text_stmt,
             };
             let Some(mut p) = self.head(rule, raw) else {
@@ -293,6 +340,13 @@ impl<'s> Lower<'s> {
                     name: p.ident(),
                     value: p.number(),
                 }),
+                "lane" => TouchpointStmt::Lane(p.lane_entry()),
+                "evidence" => TouchpointStmt::Blueprint(Blueprint::Evidence, p.string_or_empty()),
+                "frontstage" => {
+                    TouchpointStmt::Blueprint(Blueprint::Frontstage, p.string_or_empty())
+                }
+                "backstage" => TouchpointStmt::Blueprint(Blueprint::Backstage, p.string_or_empty()),
+                "support" => TouchpointStmt::Blueprint(Blueprint::Support, p.string_or_empty()),
                 _ => TouchpointStmt::Link(p.string_or_empty()),
             };
             body.push(stmt(kind, p.keyword, raw));
@@ -428,7 +482,9 @@ impl<'s> Lower<'s> {
             more_idents: Vec::new(),
             string: None,
             number: None,
+            second_number: None,
             mode: None,
+            lane_kind: None,
         };
         let head = text;
         for (rule, start, end) in tokens {
@@ -459,7 +515,19 @@ impl<'s> Lower<'s> {
                     parts.string.get_or_insert(Str { value, span });
                 }
                 Rule::number => {
-                    parts.number.get_or_insert_with(|| number(text, span));
+                    if parts.number.is_none() {
+                        parts.number = Some(number(text, span));
+                    } else {
+                        parts
+                            .second_number
+                            .get_or_insert_with(|| number(text, span));
+                    }
+                }
+                Rule::lane_text | Rule::lane_score => {
+                    parts.lane_kind = Some(Word {
+                        text: text.to_string(),
+                        span,
+                    })
                 }
                 _ => {}
             }

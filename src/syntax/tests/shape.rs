@@ -24,6 +24,8 @@ fn the_spec_example_parses_into_the_expected_shape() {
             JourneyStmt::Channel(_) => "channel",
             JourneyStmt::Stage(_) => "stage",
             JourneyStmt::Flow(_) => "flow",
+            JourneyStmt::Lane(_) => "lane",
+            JourneyStmt::Lanes(_) => "lanes",
         })
         .collect();
     assert_eq!(
