@@ -11,8 +11,8 @@ use super::textbox::{Align, measure, place, wrap};
 use super::words;
 use crate::model::{CustomEntry, Lane};
 
-/// Space above MAX (a marker's half height and some air).
-const TOP: f32 = 24.0;
+/// Space above MAX: room for a label above a point at MAX.
+const TOP: f32 = 36.0;
 /// From MAX to MIN: as tall as the emotion lane's five levels.
 const PLOT: f32 = 160.0;
 /// From a point's centre to the top of its label.
@@ -169,7 +169,19 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid, lane: &Lane) -> Cell {
         }));
     }
     let mut bottom = level_y(lane, range(lane).0) + MARKER + 4.0;
-    for (_, col, y, value, label, tp) in pts {
+    // A peak's label goes above it: below, the lines down to its
+    // neighbours would cross it.
+    let peaks: Vec<bool> = (0..pts.len())
+        .map(|i| {
+            let value = pts[i].3;
+            let before = i.checked_sub(1).map(|k| pts[k].3);
+            let after = pts.get(i + 1).map(|p| p.3);
+            (before.is_some() || after.is_some())
+                && before.is_none_or(|v| v <= value)
+                && after.is_none_or(|v| v <= value)
+        })
+        .collect();
+    for ((_, col, y, value, label, tp), peak) in pts.into_iter().zip(peaks) {
         let x = col.center();
         let shown = words::number(value);
         let mut g = Group::new("score-point")
@@ -192,7 +204,13 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid, lane: &Lane) -> Cell {
         let w = (col.w - 20.0).max(30.0);
         let wrapped = wrap(&text, SMALL, w, ctx.rtl);
         if !wrapped.is_empty() {
-            let top = y + LABEL_GAP;
+            // Above only where it fits inside the lane.
+            let above = y - LABEL_GAP - wrapped.height();
+            let top = if peak && above >= 4.0 {
+                above
+            } else {
+                y + LABEL_GAP
+            };
             let mut tb = place(
                 &wrapped,
                 x - w / 2.0,
