@@ -64,7 +64,8 @@ impl Ctx<'_> {
 /// team does not own keeps: about a third of its contrast, still readable.
 pub(crate) const FADED: f32 = 0.35;
 
-/// Lays out the whole map, as the file says.
+/// Lays out the whole map, as the file says (the unit tests' entry).
+#[cfg(test)]
 pub(crate) fn layout(journey: &Journey) -> Scene {
     layout_view(journey, &View::default())
 }
@@ -292,13 +293,24 @@ pub mod debug {
         /// The bounds of every rectangle, circle and path (control points
         /// included), without stroke width.
         pub shapes: Vec<Box4>,
+        /// `(data-line, the line's bounds)` of each service blueprint line,
+        /// top to bottom.
+        pub blueprint_lines: Vec<(String, Box4)>,
+        /// `(data-lane, its header text's box)` of each lane, top to bottom.
+        pub lanes: Vec<(String, Box4)>,
     }
 }
 
 /// The boxes of the laid-out map, for geometry tests.
 #[doc(hidden)]
 pub fn debug_boxes(journey: &Journey) -> debug::Boxes {
-    let scene = layout(journey);
+    debug_boxes_view(journey, &View::default())
+}
+
+/// The boxes of the map laid out in a view.
+#[doc(hidden)]
+pub fn debug_boxes_view(journey: &Journey, view: &View) -> debug::Boxes {
+    let scene = layout_view(journey, view);
     let texts = scene::texts(&scene.items)
         .into_iter()
         .map(|t| debug::TextBox {
@@ -353,13 +365,68 @@ pub fn debug_boxes(journey: &Journey) -> debug::Boxes {
     walk(&scene.items, &mut stages, &mut cards);
     let mut shapes = Vec::new();
     shape_bounds(&scene.items, &mut shapes);
+    let mut blueprint_lines = Vec::new();
+    for g in tests_support::groups(&scene.items, "blueprint-line") {
+        let mut bounds = Vec::new();
+        let paths: Vec<Item> = g
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Path(_)))
+            .cloned()
+            .collect();
+        shape_bounds(&paths, &mut bounds);
+        let name = tests_support::data(g, "line")
+            .unwrap_or_default()
+            .to_string();
+        blueprint_lines.extend(bounds.into_iter().map(|b| (name.clone(), b)));
+    }
+    let lanes = tests_support::groups(&scene.items, "lane")
+        .into_iter()
+        .filter_map(|g| {
+            let t = scene::texts(&g.items).into_iter().next()?;
+            let name = tests_support::data(g, "lane")?.to_string();
+            Some((name, [t.bbox.x, t.bbox.y, t.bbox.w, t.bbox.h]))
+        })
+        .collect();
     debug::Boxes {
+        blueprint_lines,
+        lanes,
         width: scene.width,
         height: scene.height,
         texts,
         stages,
         cards,
         shapes,
+    }
+}
+
+/// Finding groups in a scene, for `debug_boxes` and the unit tests.
+mod tests_support {
+    use super::scene::{Group, Item};
+
+    /// The groups of `class` in drawing order.
+    pub(crate) fn groups<'s>(items: &'s [Item], class: &str) -> Vec<&'s Group> {
+        fn walk<'s>(items: &'s [Item], class: &str, out: &mut Vec<&'s Group>) {
+            for item in items {
+                if let Item::Group(g) = item {
+                    if g.class == Some(class) {
+                        out.push(g);
+                    }
+                    walk(&g.items, class, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(items, class, &mut out);
+        out
+    }
+
+    /// A group's `data-NAME` value.
+    pub(crate) fn data<'g>(g: &'g Group, name: &str) -> Option<&'g str> {
+        g.data
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 

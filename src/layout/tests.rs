@@ -3,30 +3,12 @@
 use super::scene::{Item, Scene};
 use crate::model::Journey;
 
-/// The groups of `class` in drawing order, with their `data-*` values.
+/// The groups of `class` in drawing order.
 pub(crate) fn groups<'s>(scene: &'s Scene, class: &str) -> Vec<&'s super::scene::Group> {
-    fn walk<'s>(items: &'s [Item], class: &str, out: &mut Vec<&'s super::scene::Group>) {
-        for item in items {
-            if let Item::Group(g) = item {
-                if g.class == Some(class) {
-                    out.push(g);
-                }
-                walk(&g.items, class, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&scene.items, class, &mut out);
-    out
+    super::tests_support::groups(&scene.items, class)
 }
 
-/// A group's `data-NAME` value.
-pub(crate) fn data<'g>(g: &'g super::scene::Group, name: &str) -> Option<&'g str> {
-    g.data
-        .iter()
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.as_str())
-}
+pub(crate) use super::tests_support::data;
 
 /// The `data-lane` of every lane drawn, top to bottom.
 pub(crate) fn lane_ids(j: &Journey) -> Vec<String> {
