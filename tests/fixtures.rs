@@ -153,6 +153,20 @@ fn formatting_keeps_the_meaning() {
     });
 }
 
+/// The worked example of the guide's lanes section is this fixture, so it
+/// is checked, formatted and snapshotted like the others.
+#[test]
+fn the_guide_shows_the_checked_lanes_example() {
+    let example =
+        std::fs::read_to_string("tests/fixtures/valid/docs-lanes-example.journey").unwrap();
+    let guide = std::fs::read_to_string("docs/language.md").unwrap();
+    assert!(
+        guide.contains(&format!("```\n{example}```")),
+        "docs/language.md does not hold tests/fixtures/valid/docs-lanes-example.journey"
+    );
+    assert_eq!(cjm::format::format(&example).unwrap(), example, "canonical");
+}
+
 fn spec_example() -> String {
     std::fs::read_to_string("tests/fixtures/valid/spec-example.journey").unwrap()
 }

@@ -357,3 +357,99 @@ impl BlueprintTexts for model::LaneTexts {
         list.push(text);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{CustomEntry, Journey};
+
+    fn compile(source: &str) -> Journey {
+        let compiled = crate::compile(source.as_bytes(), &Default::default());
+        let errors: Vec<_> = compiled
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        compiled.journey.unwrap()
+    }
+
+    fn codes(source: &str) -> Vec<String> {
+        let compiled = crate::compile(source.as_bytes(), &Default::default());
+        compiled.diagnostics.into_iter().map(|d| d.code).collect()
+    }
+
+    const LANES: &str = "lane effort \"Effort\" score 1..5\n  lane systems \"Systems\"";
+
+    fn journey(extra: &str, touchpoint: &str) -> String {
+        format!(
+            "journey \"J\" {{\n  {LANES}\n  {extra}\n  stage s {{\n    touchpoint t {{ {touchpoint} }}\n  }}\n}}\n"
+        )
+    }
+
+    #[test]
+    fn without_lanes_the_order_is_the_default_with_custom_lanes_before_attribution() {
+        let j = compile(&journey("", "lane effort 1; lane systems \"CRM\""));
+        let order = j.resolved_lane_order();
+        let insights = order.iter().position(|n| *n == "insights").unwrap();
+        assert_eq!(
+            &order[insights + 1..insights + 4],
+            ["effort", "systems", "attribution"]
+        );
+        assert_eq!(j.lane_order, None);
+    }
+
+    #[test]
+    fn the_lanes_statement_is_the_order_as_written() {
+        let j = compile(&journey("lanes systems, emotion, effort", "lane effort 5"));
+        assert_eq!(j.resolved_lane_order(), ["systems", "emotion", "effort"]);
+        assert_eq!(
+            j.lane_order,
+            Some(vec!["systems".into(), "emotion".into(), "effort".into()])
+        );
+    }
+
+    #[test]
+    fn the_ends_of_the_scale_are_on_it_and_decimals_are_scores() {
+        for (score, ok) in [
+            ("1", true),
+            ("5", true),
+            ("2.5", true),
+            ("0.99", false),
+            ("5.01", false),
+            ("-1", false),
+        ] {
+            let source = journey("", &format!("lane effort {score}; lane systems \"x\""));
+            let has_error = codes(&source).iter().any(|c| c == "cjm::invalid-value");
+            assert_eq!(!has_error, ok, "{score}");
+        }
+        let j = compile(&journey("", "lane effort 2.5 \"Half\"; lane systems \"x\""));
+        assert_eq!(
+            j.stages[0].touchpoints[0].lane_texts.custom[0],
+            CustomEntry::Score {
+                lane: "effort".into(),
+                score: 2.5,
+                label: Some("Half".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_lane_is_used_by_an_entry_or_by_lanes() {
+        let unused = |source: &str| {
+            codes(source)
+                .iter()
+                .filter(|c| *c == "cjm::unused-definition")
+                .count()
+        };
+        // Neither lane used: both reported (teams and channels: none defined).
+        assert_eq!(unused(&journey("", "")), 2);
+        assert_eq!(unused(&journey("", "lane effort 3")), 1);
+        assert_eq!(unused(&journey("lanes systems", "lane effort 3")), 0);
+    }
+
+    #[test]
+    fn an_equal_min_and_max_is_no_scale() {
+        let source = "journey \"J\" {\n  lane flat score 3..3\n  stage s { touchpoint t { lane flat 3 } }\n}\n";
+        assert!(codes(source).contains(&"cjm::invalid-value".to_string()));
+    }
+}

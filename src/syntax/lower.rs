@@ -457,8 +457,10 @@ impl<'s> Lower<'s> {
                 Some(self.parts(tokens, text, raw.start))
             }
             Err(mut diagnostic) => {
-                if diagnostic.help.is_none() {
-                    let keyword = raw.word(self.src).unwrap_or_default();
+                let keyword = raw.word(self.src).unwrap_or_default();
+                if let Some(help) = lane_elsewhere(rule, self.src, raw.start, end) {
+                    diagnostic.help = Some(help.to_string());
+                } else if diagnostic.help.is_none() {
                     diagnostic.help =
                         grammar::usage(keyword, rule).map(|u| u.replace("KEYWORD", keyword));
                 }
@@ -582,6 +584,33 @@ fn number(raw: &str, span: Span) -> Num {
         raw: raw.to_string(),
         span,
     }
+}
+
+/// `lane` defines a lane in the journey block and gives an entry in a
+/// stage or touchpoint: a head that is right in the other place gets a
+/// help that says so.
+fn lane_elsewhere(rule: Rule, source: &str, start: usize, end: usize) -> Option<&'static str> {
+    let (other, help) = match rule {
+        Rule::lane_def => (
+            Rule::lane_entry,
+            "a lane's entries go in a stage or touchpoint block; in the journey block \
+             `lane` defines a lane: `lane ID \"Label\"` or `lane ID \"Label\" score 1..5`",
+        ),
+        Rule::lane_entry => (
+            Rule::lane_def,
+            "a lane is defined in the journey block; in a stage or touchpoint block \
+             `lane` gives an entry: `lane LANE \"text\"` or `lane LANE 4 \"Label\"`",
+        ),
+        _ => return None,
+    };
+    let pair = parse_head(other, source, start, end).ok()?;
+    // `lane systems` alone is both a definition and an entry missing its
+    // value: only a kind (`text`, `score 1..5`) shows a definition.
+    let shows = rule == Rule::lane_def
+        || pair
+            .into_inner()
+            .any(|p| matches!(p.as_rule(), Rule::lane_text | Rule::lane_score));
+    shows.then_some(help)
 }
 
 fn allowed_help(context: Context) -> String {

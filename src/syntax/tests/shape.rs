@@ -321,3 +321,58 @@ fn identifiers_take_marks_digits_and_joiners() {
     let diagnostics = errors("journey {\n  team 2nd\n}\n");
     assert_eq!(diagnostics[0].message, "expected an identifier");
 }
+
+#[test]
+fn lane_statements_parse_into_their_parts() {
+    let journey = ok(
+        "journey \"J\" {\n  lane effort \"Effort\" score -2..2.5\n  lane notes text\n  lane systems\n  lanes touchpoints, effort\n  stage s {\n    support \"Stock\"\n    lane systems \"ERP\"\n    touchpoint t { backstage \"Books\"; lane effort 2 \"Low\"; lane effort 1.5 }\n  }\n}\n",
+    );
+    let JourneyStmt::Lane(effort) = &journey.body[0].kind else {
+        panic!("{:?}", journey.body[0]);
+    };
+    assert_eq!(effort.id.text, "effort");
+    assert_eq!(
+        effort.label.as_ref().map(|l| l.value.as_str()),
+        Some("Effort")
+    );
+    let Some(LaneKind::Score { min, max, .. }) = &effort.kind else {
+        panic!("{effort:?}");
+    };
+    assert_eq!((min.value, max.value), (-2.0, 2.5));
+    assert!(
+        matches!(&journey.body[1].kind, JourneyStmt::Lane(l) if matches!(l.kind, Some(LaneKind::Text(_))))
+    );
+    assert!(
+        matches!(&journey.body[2].kind, JourneyStmt::Lane(l) if l.kind.is_none() && l.label.is_none())
+    );
+    let JourneyStmt::Lanes(names) = &journey.body[3].kind else {
+        panic!("{:?}", journey.body[3]);
+    };
+    assert_eq!(
+        names.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(),
+        ["touchpoints", "effort"]
+    );
+    let JourneyStmt::Stage(stage) = &journey.body[4].kind else {
+        panic!();
+    };
+    assert!(
+        matches!(&stage.body[0].kind, StageStmt::Blueprint(Blueprint::Support, s) if s.value == "Stock")
+    );
+    assert!(
+        matches!(&stage.body[1].kind, StageStmt::Lane(LaneEntry { lane, value: LaneValue::Text(t) }) if lane.text == "systems" && t.value == "ERP")
+    );
+    let StageStmt::Touchpoint(tp) = &stage.body[2].kind else {
+        panic!();
+    };
+    let body = tp.body.as_ref().unwrap();
+    assert!(matches!(
+        &body[0].kind,
+        TouchpointStmt::Blueprint(Blueprint::Backstage, _)
+    ));
+    assert!(
+        matches!(&body[1].kind, TouchpointStmt::Lane(LaneEntry { value: LaneValue::Score { score, label: Some(l) }, .. }) if score.value == 2.0 && l.value == "Low")
+    );
+    assert!(
+        matches!(&body[2].kind, TouchpointStmt::Lane(LaneEntry { value: LaneValue::Score { score, label: None }, .. }) if score.raw == "1.5")
+    );
+}
