@@ -155,16 +155,16 @@ fn unused_definition(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>
     let teams = journey
         .teams
         .iter()
-        .map(|t| ("team", &t.id, owners.contains(t.id.as_str())));
+        .map(|t| ("team", &t.id, owners.contains(t.id.as_str()), None));
     let chans = journey
         .channels
         .iter()
-        .map(|c| ("channel", &c.id, channels.contains(c.id.as_str())));
+        .map(|c| ("channel", &c.id, channels.contains(c.id.as_str()), None));
     let custom = journey
         .lanes
         .iter()
-        .map(|l| ("lane", &l.id, lanes.contains(l.id.as_str())));
-    for (kind, id, used) in teams.chain(chans).chain(custom) {
+        .map(|l| ("lane", &l.id, lanes.contains(l.id.as_str()), Some(l)));
+    for (kind, id, used, lane) in teams.chain(chans).chain(custom) {
         if used {
             continue;
         }
@@ -173,7 +173,7 @@ fn unused_definition(journey: &Journey, sites: &Sites, out: &mut Vec<Diagnostic>
             "channel" => {
                 format!("use it in a stage or touchpoint with `channel {id}`, or remove it")
             }
-            _ => match journey.lanes.iter().find(|l| &l.id == id) {
+            _ => match lane {
                 Some(lane) if lane.kind == LaneKind::Score => format!(
                     "score touchpoints in it with `lane {id} {}`, or remove it",
                     lane.max.unwrap_or(1.0)

@@ -24,8 +24,8 @@ pub(crate) struct LaneSpec {
 }
 
 /// The first score given to each lane in one touchpoint, for
-/// `duplicate-property`.
-pub(crate) type Scores<'a> = Vec<(Cow<'a, str>, Span)>;
+/// `duplicate-property` (only looked up: its order never shows).
+pub(crate) type Scores<'a> = HashMap<Cow<'a, str>, Span>;
 
 impl<'a> Resolver<'a> {
     /// Every custom lane, in definition order (the first of an ID given
@@ -122,9 +122,10 @@ impl<'a> Resolver<'a> {
     /// `lanes NAME, …`: the names as written; each must be a built-in lane
     /// or a custom lane, once.
     pub(crate) fn lane_order(&mut self, names: &[Word]) -> Vec<String> {
-        let mut seen: Vec<(&str, Span)> = Vec::with_capacity(names.len());
+        // Looked up only: its order never shows.
+        let mut seen: HashMap<&str, Span> = HashMap::with_capacity(names.len());
         for name in names {
-            if let Some(&(_, first)) = seen.iter().find(|(n, _)| *n == name.text) {
+            if let Some(&first) = seen.get(name.text.as_str()) {
                 self.duplicate(
                     first,
                     name.span,
@@ -133,7 +134,7 @@ impl<'a> Resolver<'a> {
                 );
                 continue;
             }
-            seen.push((&name.text, name.span));
+            seen.insert(&name.text, name.span);
             let custom = self
                 .symbols
                 .get(&name.text)
@@ -146,25 +147,34 @@ impl<'a> Resolver<'a> {
     }
 
     fn unknown_lane(&mut self, name: &Word) {
-        // A custom lane given a built-in name (reported) is listed once.
-        let custom: Vec<&str> = self
-            .symbols
-            .ids_of(&[Kind::Lane])
-            .map(|id| &**id)
-            .filter(|id| !BUILTIN_LANES.contains(id))
-            .collect();
-        let candidates = || BUILTIN_LANES.iter().copied().chain(custom.iter().copied());
-        let close = if self.symbols.may_search() {
-            closest(&name.text, candidates())
-        } else {
-            None
-        };
-        let help = match close {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => {
-                let all: Vec<String> = candidates().map(|n| format!("`{n}`")).collect();
-                format!("`lanes` names these lanes: {}", all.join(", "))
+        // Searching and listing cost time in the number of lanes: a file
+        // with thousands of bad names gets them for the first few only.
+        let help = if self.symbols.may_search() {
+            // A custom lane given a built-in name (reported) is listed once.
+            let custom: Vec<&str> = self
+                .symbols
+                .ids_of(&[Kind::Lane])
+                .map(|id| &**id)
+                .filter(|id| !BUILTIN_LANES.contains(id))
+                .collect();
+            let candidates = || BUILTIN_LANES.iter().copied().chain(custom.iter().copied());
+            match closest(&name.text, candidates()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => {
+                    // The built-in lanes and the first custom ones: a help
+                    // is read, not searched.
+                    const SHOWN: usize = BUILTIN_LANES.len() + 10;
+                    let mut all: Vec<String> =
+                        candidates().take(SHOWN).map(|n| format!("`{n}`")).collect();
+                    let more = (BUILTIN_LANES.len() + custom.len()).saturating_sub(SHOWN);
+                    if more > 0 {
+                        all.push(format!("and {more} more custom lanes"));
+                    }
+                    format!("`lanes` names these lanes: {}", all.join(", "))
+                }
             }
+        } else {
+            "`lanes` names built-in lanes and custom lanes' IDs".to_string()
         };
         let mut diagnostic = Diagnostic::error(
             "cjm::unknown-reference",
@@ -268,7 +278,7 @@ impl<'a> Resolver<'a> {
                     );
                     return None;
                 };
-                if let Some(&(_, first)) = scores.iter().find(|(l, _)| *l == key) {
+                if let Some(&first) = scores.get(&key) {
                     self.duplicate(
                         first,
                         at,
@@ -277,7 +287,7 @@ impl<'a> Resolver<'a> {
                     );
                     return None;
                 }
-                scores.push((key, at));
+                scores.insert(key, at);
                 let value = self.lane_score(score, lane, &spec)?;
                 Some(CustomEntry::Score {
                     lane: lane.text.clone(),

@@ -103,7 +103,7 @@ impl<'a> Resolver<'a> {
         // The first emotion of each persona (`None`: no persona); a few
         // at most, so a list.
         let mut emotions: Vec<(Option<Cow<'a, str>>, Span)> = Vec::new();
-        let mut scores = Vec::new();
+        let mut scores = Default::default();
         const BLOCK: &str = "touchpoint";
         for stmt in t.body.iter_mut().flatten() {
             let at = stmt.span;
