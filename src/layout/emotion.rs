@@ -83,7 +83,7 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
                 sub,
             ));
         }
-        let paint = persona_paint(se.index);
+        let paint = persona_paint(ctx.persona_style(se.index));
         let mut solid = Vec::new();
         let mut bridge = Vec::new();
         for w in pts.windows(2) {
@@ -124,7 +124,7 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
                 stroke: Some(Stroke {
                     paint,
                     width: 3.0,
-                    dash: persona_dash(se.index),
+                    dash: persona_dash(ctx.persona_style(se.index)),
                 }),
             }));
         }
@@ -281,8 +281,12 @@ pub(crate) fn header_extras(ctx: &Ctx, w: f32, legend_top: f32) -> Cell {
         for (i, p) in j.personas.iter().enumerate() {
             let wrapped = wrap(&p.label, SMALL, text_w, ctx.rtl);
             let lh = crate::text::line_height(SMALL);
-            cell.items
-                .push(super::header::line_sample(0.0, y + lh / 2.0, 22.0, i));
+            cell.items.push(super::header::line_sample(
+                0.0,
+                y + lh / 2.0,
+                22.0,
+                ctx.persona_style(i),
+            ));
             cell.items.push(Item::Text(place(
                 &wrapped,
                 30.0,

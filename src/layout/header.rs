@@ -133,6 +133,8 @@ pub(crate) fn header(ctx: &Ctx, width: f32) -> Cell {
 /// A persona's card at `(0, 0)`. Cards keep their own height: a persona
 /// with nothing but a name stays a small card.
 fn persona_card(ctx: &Ctx, p: &Persona, i: usize, legend: bool) -> Cell {
+    // Colour and dash by the persona's place in the file, kept in views.
+    let i = ctx.persona_style(i);
     let w = PERSONA_W;
     let inner = w - 2.0 * PAD - 6.0;
     let rtl = ctx.rtl;

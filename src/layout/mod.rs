@@ -51,12 +51,20 @@ pub(crate) struct Ctx<'a> {
     pub words: &'static words::Words,
     /// The team a `--team` view highlights.
     pub team: Option<&'a str>,
+    /// Per persona drawn, its place among the file's personas: a persona
+    /// keeps its colour and dash in a `--persona` view.
+    pub persona_styles: Vec<usize>,
 }
 
 impl Ctx<'_> {
     /// Whether a stage's or touchpoint's owners fade in a `--team` view.
     pub(crate) fn fades(&self, owners: &[String]) -> bool {
         self.team.is_some_and(|t| !owners.iter().any(|o| o == t))
+    }
+
+    /// The colour and dash index of the `i`th persona drawn.
+    pub(crate) fn persona_style(&self, i: usize) -> usize {
+        self.persona_styles.get(i).copied().unwrap_or(i)
     }
 }
 
@@ -72,6 +80,16 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
 
 /// Lays out the map in a view of the file.
 pub(crate) fn layout_view(journey: &Journey, view: &View) -> Scene {
+    let persona_styles = match &view.personas {
+        Some(keep) => journey
+            .personas
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| keep.contains(&p.id))
+            .map(|(i, _)| i)
+            .collect(),
+        None => Vec::new(),
+    };
     let filtered;
     let journey = match &view.personas {
         Some(keep) => {
@@ -85,6 +103,7 @@ pub(crate) fn layout_view(journey: &Journey, view: &View) -> Scene {
         rtl: journey.direction == Direction::Rtl,
         words: words::for_journey(journey),
         team: view.team.as_deref(),
+        persona_styles,
     };
     let grid = Grid::new(journey, MARGIN + LANE_HEAD_W, MIN_CONTENT_W - LANE_HEAD_W);
     let content_w = (grid.right - MARGIN).max(MIN_CONTENT_W);

@@ -267,3 +267,43 @@ fn custom_text_lanes_hold_their_texts_per_touchpoint_and_stage() {
         .collect();
     assert_eq!(texts, ["Systems", "Waze Ads", "Shop CMS, ERP"]);
 }
+
+#[test]
+fn a_persona_keeps_its_colour_in_a_persona_view() {
+    use super::scene::Paint;
+    let mut j = crate::model::sample::sample();
+    let mut dan = j.personas[0].clone();
+    dan.id = "dan".into();
+    dan.label = "Dan".into();
+    j.personas.push(dan);
+    for tp in j.stages.iter_mut().flat_map(|s| s.touchpoints.iter_mut()) {
+        let mut e = tp.emotions[0].clone();
+        e.persona = Some("dan".into());
+        tp.emotions.push(e);
+    }
+    fn persona_paints(items: &[Item], out: &mut Vec<Paint>) {
+        for item in items {
+            match item {
+                Item::Path(p) => {
+                    if let Some(s) = p.stroke
+                        && matches!(s.paint, Paint::Persona(_))
+                    {
+                        out.push(s.paint);
+                    }
+                }
+                Item::Group(g) => persona_paints(&g.items, out),
+                _ => {}
+            }
+        }
+    }
+    let view = super::View {
+        personas: Some(vec!["dan".into()]),
+        ..Default::default()
+    };
+    let scene = super::layout_view(&j, &view);
+    let mut paints = Vec::new();
+    persona_paints(&scene.items, &mut paints);
+    assert!(!paints.is_empty());
+    assert!(paints.iter().all(|p| *p == Paint::Persona(1)), "{paints:?}");
+    assert_eq!(groups(&scene, "persona").len(), 1);
+}
