@@ -14,6 +14,8 @@ use cjm::{CompileOptions, RenderOptions, model::Journey, testgen};
 mod allocator;
 
 const SIZES: &[usize] = &[10, 100, 1_000, 5_000, 20_000];
+/// The lane benchmark stops at 5,000: enough to show the growth.
+const LANE_SIZES: &[usize] = &[10, 100, 1_000, 5_000];
 
 fn main() {
     divan::main();
@@ -55,6 +57,27 @@ fn json(bencher: divan::Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_count = 10, max_time = 4)]
 fn svg(bencher: divan::Bencher, n: usize) {
     let journey = model(n);
+    let options = RenderOptions::default();
+    bencher
+        .counter(divan::counter::ItemsCount::new(n))
+        .bench(|| cjm::render::svg(divan::black_box(&journey), &options));
+}
+
+/// Model to SVG for a journey that also has every v1.1 lane: a custom
+/// text lane, two score lanes, the four service blueprint lanes and their
+/// lines (language.md §9).
+#[divan::bench(args = LANE_SIZES, sample_count = 10, max_time = 4)]
+fn svg_with_lanes(bencher: divan::Bencher, n: usize) {
+    let source = testgen::journey_with(
+        n,
+        1,
+        testgen::Options {
+            lanes: true,
+            lane_order: false,
+        },
+    );
+    let compiled = cjm::compile(source.as_bytes(), &CompileOptions::default());
+    let journey = compiled.journey.expect("generated journeys compile");
     let options = RenderOptions::default();
     bencher
         .counter(divan::counter::ItemsCount::new(n))

@@ -27,7 +27,7 @@ pub(crate) mod text;
 pub use diagnostic::{Diagnostic, Label, Severity, Span};
 pub use limits::Limits;
 pub use lint::{Level, LintConfig};
-pub use render::{RenderError, RenderOptions, Theme};
+pub use render::{RenderError, RenderOptions, Theme, View};
 
 /// Text-module hooks for the real-browser test; not part of the API.
 #[doc(hidden)]

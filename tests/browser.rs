@@ -214,6 +214,43 @@ fn example_svgs() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Generated journeys with every lane kind (custom text and score lanes,
+/// the service blueprint, a `lanes` order), left to right and right to
+/// left, and one drawn in a team view (faded parts).
+fn lane_svgs() -> Vec<(String, String)> {
+    use cjm::testgen::{Options, journey_with};
+    let options = cjm::RenderOptions::default();
+    let mut out = Vec::new();
+    for (n, seed, lang, order) in [
+        (12, 7, "en", false),
+        (9, 3, "he", false),
+        (14, 11, "fa", true),
+    ] {
+        let source = journey_with(
+            n,
+            seed,
+            Options {
+                lanes: true,
+                lane_order: order,
+            },
+        )
+        .replacen("lang en", &format!("lang {lang}"), 1);
+        let compiled = cjm::compile(source.as_bytes(), &cjm::CompileOptions::default());
+        let journey = compiled.journey.expect("generated journeys compile");
+        let name = format!("generated lanes {n}/{seed} {lang}");
+        out.push((name.clone(), cjm::render::svg(&journey, &options)));
+        let view = cjm::View {
+            team: journey.teams.first().map(|t| t.id.clone()),
+            ..cjm::View::default()
+        };
+        out.push((
+            format!("{name}, team view"),
+            cjm::render::svg_view(&journey, &options, &view),
+        ));
+    }
+    out
+}
+
 fn edges(v: &Value) -> [f64; 4] {
     let mut out = [f64::NAN; 4];
     for (i, x) in v.as_array().into_iter().flatten().take(4).enumerate() {
@@ -225,11 +262,12 @@ fn edges(v: &Value) -> [f64; 4] {
 #[test]
 fn chromium_draws_the_example_maps_as_measured_and_inside_their_boxes() {
     let Some(browser) = chromium() else { return };
-    let examples = example_svgs();
+    let mut examples = example_svgs();
     if examples.is_empty() {
         eprintln!("browser test: no examples/*.journey to check");
         return;
     }
+    examples.extend(lane_svgs());
     let mut failures = Vec::new();
     let mut checked = 0;
     for (name, svg) in &examples {

@@ -32,6 +32,7 @@ fn there_are_at_least_six_examples() {
         "vivan-los-tacos.journey",
         "customer-club.journey",
         "everything.journey",
+        "bank-onboarding.journey",
     ] {
         assert!(
             names.iter().any(|n| n == expected),
@@ -91,6 +92,81 @@ fn every_example_builds_to_svg_json_and_png() {
             png.starts_with(b"\x89PNG\r\n\x1a\n"),
             "{stem}.png is not a PNG"
         );
+    }
+}
+
+fn example_json(name: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/{name}.journey"));
+    let run = cjm_stdin(
+        Path::new("."),
+        &["build", "-", "--format", "json"],
+        &fs::read_to_string(path).unwrap(),
+    );
+    assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn the_shoe_shop_is_a_service_blueprint_with_the_payment_system_in_support() {
+    let json = example_json("shoe-shop");
+    let tps: Vec<&serde_json::Value> = json["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["touchpoints"].as_array().unwrap())
+        .collect();
+    for lane in ["evidence", "frontstage", "backstage", "support"] {
+        let filled = tps
+            .iter()
+            .filter(|t| !t[lane].as_array().unwrap().is_empty());
+        assert!(
+            filled.count() >= 3,
+            "{lane} is filled on several touchpoints"
+        );
+    }
+    let checkout = tps.iter().find(|t| t["id"] == "پرداخت").unwrap();
+    let support: Vec<&str> = checkout["support"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert!(support.iter().any(|s| s.contains("پرداخت")), "{support:?}");
+}
+
+#[test]
+fn the_bank_onboarding_has_an_effort_score_lane_a_systems_lane_and_a_lane_order() {
+    let json = example_json("bank-onboarding");
+    let lanes = json["lanes"].as_array().unwrap();
+    let effort = lanes.iter().find(|l| l["id"] == "effort").unwrap();
+    assert_eq!(effort["label"], "Customer effort");
+    assert_eq!(effort["kind"], "score");
+    assert_eq!(
+        (effort["min"].as_f64(), effort["max"].as_f64()),
+        (Some(1.0), Some(5.0))
+    );
+    let systems = lanes.iter().find(|l| l["id"] == "systems").unwrap();
+    assert_eq!(systems["kind"], "text");
+    let order: Vec<&str> = json["lane_order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        order.contains(&"effort") && order.contains(&"systems"),
+        "{order:?}"
+    );
+    // Every touchpoint has its effort.
+    for stage in json["stages"].as_array().unwrap() {
+        for tp in stage["touchpoints"].as_array().unwrap() {
+            let scored = tp["custom"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["lane"] == "effort" && e["score"].is_number());
+            assert!(scored, "{}", tp["id"]);
+        }
     }
 }
 

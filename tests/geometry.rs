@@ -326,3 +326,207 @@ mod generated {
         }
     }
 }
+
+/// Custom lanes, the service blueprint and lane orders (language.md §9):
+/// journeys from the generator with every lane kind, in both directions
+/// and in views.
+mod lanes {
+    use super::{Boxes, check, inside, mirrored};
+    use cjm::View;
+    use cjm::model::Journey;
+    use cjm::testgen::{Options, journey_with};
+    use proptest::prelude::*;
+
+    fn generated(touchpoints: usize, seed: u64) -> Journey {
+        let source = journey_with(touchpoints, seed, Options::all_lanes());
+        let compiled = cjm::compile(source.as_bytes(), &Default::default());
+        assert!(!compiled.has_errors(), "{source}");
+        compiled.journey.expect("generated journeys compile")
+    }
+
+    fn with_lanes(touchpoints: usize, seed: u64) -> Journey {
+        let source = journey_with(
+            touchpoints,
+            seed,
+            Options {
+                lanes: true,
+                lane_order: false,
+            },
+        );
+        let compiled = cjm::compile(source.as_bytes(), &Default::default());
+        compiled.journey.expect("generated journeys compile")
+    }
+
+    /// The blueprint's promises on top of the layout's: each line runs
+    /// across the whole grid inside the map, at the top of its lane, and
+    /// no text crosses it.
+    fn check_lines(name: &str, b: &Boxes, default_order: bool) {
+        let order = ["interaction", "visibility", "internal"];
+        let mut last = -1;
+        for (line, r) in &b.blueprint_lines {
+            assert!(r[3] < 0.01, "{name}: {line} is horizontal");
+            assert!(
+                inside(*r, [0.0, 0.0, b.width, b.height]),
+                "{name}: {line} {r:?} leaves the map"
+            );
+            assert!(
+                r[2] >= b.width - 2.0 * 32.0 - 1.0,
+                "{name}: {line} is too short"
+            );
+            for t in &b.texts {
+                let crosses = t.bbox[1] + 0.5 < r[1] && r[1] < t.bbox[1] + t.bbox[3] - 0.5;
+                assert!(!crosses, "{name}: {:?} crosses the {line} line", t.text);
+            }
+            // Its lane starts right under it.
+            let lane = match line.as_str() {
+                "interaction" => "frontstage",
+                "visibility" => "backstage",
+                _ => "support",
+            };
+            let head = b.lanes.iter().find(|(l, _)| l == lane);
+            let head = head.unwrap_or_else(|| panic!("{name}: {line} without {lane}"));
+            assert!(
+                head.1[1] > r[1] && head.1[1] - r[1] < 20.0,
+                "{name}: {line} is not on {lane}"
+            );
+            // In the order of the lanes.
+            let at = order.iter().position(|o| o == line).unwrap() as i32;
+            assert!(!default_order || at > last, "{name}: lines out of order");
+            last = at;
+        }
+    }
+
+    #[test]
+    fn every_lane_kind_keeps_the_layout_promises_both_ways() {
+        for (n, seed) in [(1, 1), (4, 2), (12, 3), (30, 4), (45, 5)] {
+            let j = with_lanes(n, seed);
+            for (name, j) in [
+                (format!("lanes {n}/{seed}"), j.clone()),
+                (format!("lanes {n}/{seed} (mirrored)"), mirrored(j)),
+            ] {
+                let b = check(&name, &j);
+                check_lines(&name, &b, true);
+                let drawn: Vec<&str> = b.lanes.iter().map(|(l, _)| l.as_str()).collect();
+                for lane in [
+                    "evidence",
+                    "frontstage",
+                    "backstage",
+                    "support",
+                    "systems",
+                    "effort",
+                ] {
+                    assert!(
+                        drawn.contains(&lane),
+                        "{name}: {lane} not drawn in {drawn:?}"
+                    );
+                }
+                assert_eq!(b.blueprint_lines.len(), 3, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_new_examples_draw_their_lanes() {
+        let files = super::maps::files();
+        let find = |stem: &str| {
+            files
+                .iter()
+                .find(|(n, _)| n.ends_with(stem))
+                .map(|(_, j)| j.clone())
+                .unwrap_or_else(|| panic!("{stem} compiles"))
+        };
+        let shoes = check("shoe-shop", &find("examples__shoe-shop"));
+        check_lines("shoe-shop", &shoes, true);
+        let lines: Vec<&str> = shoes
+            .blueprint_lines
+            .iter()
+            .map(|(l, _)| l.as_str())
+            .collect();
+        assert_eq!(lines, ["interaction", "visibility", "internal"]);
+        // Persian: the lane names at the right, the line names too.
+        for (_, head) in &shoes.lanes {
+            assert!(head[0] > shoes.width * 0.75, "RTL lane header at {head:?}");
+        }
+        let bank = check("bank-onboarding", &find("examples__bank-onboarding"));
+        check_lines("bank-onboarding", &bank, true);
+        let drawn: Vec<&str> = bank.lanes.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            drawn,
+            [
+                "touchpoints",
+                "actions",
+                "thoughts",
+                "emotion",
+                "effort",
+                "pains",
+                "opportunities",
+                "systems",
+                "metrics",
+                "funnel"
+            ]
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn generated_lane_journeys_keep_the_layout_promises(
+            n in 1usize..40,
+            seed in any::<u64>(),
+            rtl in any::<bool>(),
+        ) {
+            let mut j = generated(n, seed);
+            if rtl {
+                j = mirrored(j);
+            }
+            let b = check("generated lanes", &j);
+            check_lines("generated lanes", &b, j.lane_order.is_none());
+            if let Some(order) = &j.lane_order {
+                // Only listed lanes are drawn, in the listed order.
+                let drawn: Vec<&String> = b.lanes.iter().map(|(l, _)| l).collect();
+                let mut at = 0;
+                for lane in drawn {
+                    let pos = order.iter().position(|o| o == lane);
+                    prop_assert!(pos.is_some_and(|p| p >= at), "{lane} out of {order:?}");
+                    at = pos.unwrap_or(0);
+                }
+            }
+        }
+
+        #[test]
+        fn views_keep_the_layout_promises(
+            n in 1usize..30,
+            seed in any::<u64>(),
+            pick in proptest::collection::vec(0usize..20, 1..6),
+            team in proptest::option::of(0usize..4),
+            persona in any::<bool>(),
+        ) {
+            let j = with_lanes(n, seed);
+            let mut names: Vec<String> = cjm::model::BUILTIN_LANES
+                .iter()
+                .map(|s| s.to_string())
+                .chain(j.lanes.iter().map(|l| l.id.clone()))
+                .collect();
+            let lanes: Vec<String> = pick.iter().map(|i| names.remove(i % names.len())).collect();
+            let view = View {
+                lanes: Some(lanes.clone()),
+                personas: persona.then(|| vec![j.personas[0].id.clone()]),
+                team: team.and_then(|t| j.teams.get(t % j.teams.len().max(1)).map(|t| t.id.clone())),
+            };
+            prop_assert!(view.check(&j).is_ok());
+            let b = cjm::layout::debug_boxes_view(&j, &view);
+            let drawn: Vec<&String> = b.lanes.iter().map(|(l, _)| l).collect();
+            prop_assert!(drawn.iter().all(|l| lanes.contains(l)), "{drawn:?} not in {lanes:?}");
+            let canvas = [0.0, 0.0, b.width, b.height];
+            for t in &b.texts {
+                prop_assert!(inside(t.bbox, canvas), "{:?} leaves the map", t.text);
+            }
+            for (i, a) in b.texts.iter().enumerate() {
+                for c in &b.texts[i + 1..] {
+                    prop_assert!(!super::overlap(a.bbox, c.bbox), "{:?} overlaps {:?}", a.text, c.text);
+                }
+            }
+            check_lines("view", &b, false);
+        }
+    }
+}

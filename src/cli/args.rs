@@ -149,6 +149,18 @@ pub(crate) struct OutputArgs {
     /// depends on the viewer's fonts).
     #[arg(long)]
     pub no_embed_fonts: bool,
+    /// Draw these lanes, top to bottom, instead of the file's `lanes`:
+    /// built-in lane names or custom lane IDs. SVG and PNG only.
+    #[arg(long, value_name = "NAME,…", value_delimiter = ',', num_args = 1..)]
+    pub lanes: Option<Vec<String>>,
+    /// Draw only these personas (cards, curves, legend, emotion labels).
+    /// SVG and PNG only.
+    #[arg(long = "persona", value_name = "ID,…", value_delimiter = ',', num_args = 1..)]
+    pub personas: Option<Vec<String>>,
+    /// Highlight the stages and touchpoints this team owns (own or
+    /// inherited) and fade the rest. SVG and PNG only.
+    #[arg(long, value_name = "ID")]
+    pub team: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]

@@ -150,6 +150,12 @@ fn progress_bar(files: usize, ctx: &Context) -> ProgressBar {
     bar
 }
 
+/// Why a journey without errors gave no output on stdout.
+enum Unrendered {
+    View(String),
+    Render(String),
+}
+
 /// `cjm build - --format F`: stdin in, the one format out on stdout.
 fn stdin(format: Format, ctx: &Context) -> Exit {
     let bytes = match source::read_stdin(ctx.compile.limits.max_file_size) {
@@ -160,7 +166,11 @@ fn stdin(format: Format, ctx: &Context) -> Exit {
     let result = panics::catch(|| {
         let compilation = cjm::compile(&bytes, &ctx.compile);
         let output = match &compilation.journey {
-            Some(journey) if !compilation.has_errors() => Some(job::render(journey, format, ctx)),
+            Some(journey) if !compilation.has_errors() => Some(
+                job::check_view(journey, display, ctx)
+                    .map_err(Unrendered::View)
+                    .and_then(|()| job::render(journey, format, ctx).map_err(Unrendered::Render)),
+            ),
             _ => None,
         };
         (compilation, output)
@@ -176,7 +186,8 @@ fn stdin(format: Format, ctx: &Context) -> Exit {
         .print(display, &compilation.source, &compilation.diagnostics);
     match output {
         None => Exit::Failed,
-        Some(Err(message)) => {
+        Some(Err(Unrendered::View(message))) => ctx.usage_error(&message),
+        Some(Err(Unrendered::Render(message))) => {
             eprint_str(&format!("error: cannot render {display}: {message}"));
             Exit::Failed
         }

@@ -64,6 +64,10 @@ fn run(input: &Input, targets: &[(Format, PathBuf)], ctx: &Context) -> Outcome {
             report.push_str(&format!("error: cannot render `{display}`: {message}\n"));
             Exit::Failed
         }
+        Some(Err(Failure::View(message))) => {
+            report.push_str(&format!("error: {message}\n"));
+            Exit::Usage
+        }
         Some(Err(Failure::Write(path, e))) => {
             report.push_str(&format!("error: cannot write `{}`: {e}\n", path.display()));
             Exit::Usage
@@ -79,6 +83,9 @@ fn run(input: &Input, targets: &[(Format, PathBuf)], ctx: &Context) -> Outcome {
 /// Why the outputs of a journey without errors were not written.
 enum Failure {
     Render(String),
+    /// A `--lanes`, `--persona` or `--team` name the journey lacks: a
+    /// usage error.
+    View(String),
     Write(PathBuf, io::Error),
 }
 
@@ -112,7 +119,9 @@ fn compile_and_write(
     drop((diagnostics, source));
     let written = match journey {
         Some(journey) if !has_errors => {
-            let written = write_all(&journey, targets, ctx);
+            let written = check_view(&journey, display, ctx)
+                .map_err(Failure::View)
+                .and_then(|()| write_all(&journey, targets, ctx));
             // Freeing a big map's model and removing the big files its
             // outputs replaced take milliseconds each: side by side.
             let (_, written) = rayon::join(move || drop(journey), move || written.map(drop));
@@ -153,14 +162,16 @@ fn write_one(
     ctx: &Context,
 ) -> Result<Staged, Failure> {
     let staged = match format {
-        Format::Svg => stage(path, |out| cjm::render::svg_to(journey, &ctx.render, out)),
+        Format::Svg => stage(path, |out| {
+            cjm::render::svg_view_to(journey, &ctx.render, &ctx.view, out)
+        }),
         Format::Json => stage(path, |out| cjm::render::json_to(journey, out)),
         Format::Mermaid => {
             let text = cjm::render::mermaid(journey);
             stage(path, |out| out.write_all(text.as_bytes()))
         }
         Format::Png => {
-            let png = cjm::render::png(journey, &ctx.render, ctx.scale)
+            let png = cjm::render::png_view(journey, &ctx.render, &ctx.view, ctx.scale)
                 .map_err(|e| Failure::Render(e.to_string()))?;
             stage(path, |out| out.write_all(&png))
         }
@@ -175,13 +186,46 @@ pub(crate) fn render(
     ctx: &Context,
 ) -> Result<Vec<u8>, String> {
     Ok(match format {
-        Format::Svg => cjm::render::svg(journey, &ctx.render).into_bytes(),
+        Format::Svg => cjm::render::svg_view(journey, &ctx.render, &ctx.view).into_bytes(),
         Format::Json => cjm::render::json(journey).into_bytes(),
         Format::Mermaid => cjm::render::mermaid(journey).into_bytes(),
-        Format::Png => {
-            cjm::render::png(journey, &ctx.render, ctx.scale).map_err(|e| e.to_string())?
-        }
+        Format::Png => cjm::render::png_view(journey, &ctx.render, &ctx.view, ctx.scale)
+            .map_err(|e| e.to_string())?,
     })
+}
+
+/// Whether the names of the command line's view are the journey's: an
+/// unknown one is a usage error, with the closest name when one is close.
+/// Checked whatever the formats, so a typo never passes unnoticed.
+pub(crate) fn check_view(
+    journey: &cjm::model::Journey,
+    display: &str,
+    ctx: &Context,
+) -> Result<(), String> {
+    let Err(unknown) = ctx.view.check(journey) else {
+        return Ok(());
+    };
+    let cjm::render::UnknownName {
+        flag,
+        what,
+        name,
+        known,
+    } = unknown;
+    let hint = match super::suggest::closest(&name, known.iter().map(String::as_str)) {
+        Some(close) => format!("; did you mean `{close}`?"),
+        None if known.is_empty() => format!(" (it has no {what})"),
+        None => format!(
+            " (it has: {})",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err(format!(
+        "`{flag}`: `{display}` has no {what} `{name}`{hint}"
+    ))
 }
 
 pub(crate) fn internal_error(display: &str, message: &str) -> Outcome {

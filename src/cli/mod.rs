@@ -45,6 +45,8 @@ pub(crate) enum Exit {
 pub(crate) struct Context {
     pub compile: cjm::CompileOptions,
     pub render: cjm::RenderOptions,
+    /// `--lanes`, `--persona`, `--team`: for the SVG and PNG only.
+    pub view: cjm::View,
     pub scale: f32,
     pub reporter: Reporter,
     pub quiet: bool,
@@ -96,7 +98,13 @@ pub(crate) fn main() -> ExitCode {
 fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&OutputArgs>) -> Context {
     let mut render = cjm::RenderOptions::default();
     let mut scale = 2.0;
+    let mut view = cjm::View::default();
     if let Some(output) = output {
+        view = cjm::View {
+            lanes: output.lanes.clone(),
+            personas: output.personas.clone(),
+            team: output.team.clone(),
+        };
         render.theme = match output.theme {
             ThemeArg::Light => cjm::Theme::Light,
             ThemeArg::Dark => cjm::Theme::Dark,
@@ -110,6 +118,7 @@ fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&Output
             ..Default::default()
         },
         render,
+        view,
         scale,
         reporter: Reporter::new(common.diagnostics),
         quiet: common.quiet,

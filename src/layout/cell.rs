@@ -115,6 +115,12 @@ pub(crate) enum ItemKind {
     Pain,
     Opportunity,
     Insight,
+    Evidence,
+    Frontstage,
+    Backstage,
+    Support,
+    /// A custom text lane's entry.
+    Custom,
 }
 
 /// A vertical list of items of one kind: each with its icon (or bubble)
@@ -136,6 +142,30 @@ pub(crate) fn list(items: &[String], kind: ItemKind, w: f32, lane_bg: Paint, rtl
                 one.items.extend(icons::step(ICON / 2.0, first, ICON));
                 one.h = t.h;
                 one.items.extend(t.moved(ICON + 8.0, 0.0));
+            }
+            ItemKind::Custom => {
+                // Like a thought, in its own neutral tint and without the
+                // speech tail: a custom lane says nothing about who speaks.
+                let t = text(
+                    s,
+                    BODY,
+                    w - 2.0 * PAD - 4.0,
+                    Paint::Text,
+                    Paint::CustomBg,
+                    rtl,
+                );
+                if t.h == 0.0 {
+                    continue;
+                }
+                let h = t.h + 2.0 * PAD;
+                one.items.push(rect(
+                    Rect::new(0.0, 0.0, w, h),
+                    12.0,
+                    Some(Paint::CustomBg),
+                    None,
+                ));
+                one.items.extend(t.moved(PAD + 2.0, PAD));
+                one.h = h;
             }
             ItemKind::Thought => {
                 let t = text(
@@ -173,12 +203,25 @@ pub(crate) fn list(items: &[String], kind: ItemKind, w: f32, lane_bg: Paint, rtl
                 translate_all(&mut one.items, 0.0, 4.0);
                 one.h += 4.0;
             }
-            ItemKind::Pain | ItemKind::Opportunity | ItemKind::Insight => {
+            ItemKind::Pain
+            | ItemKind::Opportunity
+            | ItemKind::Insight
+            | ItemKind::Evidence
+            | ItemKind::Frontstage
+            | ItemKind::Backstage
+            | ItemKind::Support => {
                 let bg = match kind {
                     ItemKind::Pain => Paint::PainBg,
                     ItemKind::Opportunity => Paint::OpportunityBg,
+                    ItemKind::Evidence => Paint::Surface,
+                    ItemKind::Frontstage => Paint::FrontstageBg,
+                    ItemKind::Backstage => Paint::BackstageBg,
+                    ItemKind::Support => Paint::SupportBg,
                     _ => Paint::InsightBg,
                 };
+                // Evidence is a thing the customer holds or sees: a sheet
+                // with an edge, not a tinted note.
+                let edge = (kind == ItemKind::Evidence).then(|| Stroke::solid(Paint::Border, 1.0));
                 let tw = w - 2.0 * PAD - ICON - 6.0;
                 let t = text(s, BODY, tw, Paint::Text, bg, rtl);
                 if t.h == 0.0 {
@@ -186,11 +229,15 @@ pub(crate) fn list(items: &[String], kind: ItemKind, w: f32, lane_bg: Paint, rtl
                 }
                 let h = t.h + 2.0 * PAD;
                 one.items
-                    .push(rect(Rect::new(0.0, 0.0, w, h), 6.0, Some(bg), None));
+                    .push(rect(Rect::new(0.0, 0.0, w, h), 6.0, Some(bg), edge));
                 let (ix, iy) = (PAD + ICON / 2.0, PAD + crate::text::line_height(BODY) / 2.0);
                 one.items.extend(match kind {
                     ItemKind::Pain => icons::warning(ix, iy, ICON),
                     ItemKind::Opportunity => icons::bulb(ix, iy, ICON),
+                    ItemKind::Evidence => icons::document(ix, iy, ICON),
+                    ItemKind::Frontstage => icons::person(ix, iy, ICON),
+                    ItemKind::Backstage => icons::screened(ix, iy, ICON),
+                    ItemKind::Support => icons::gear(ix, iy, ICON),
                     _ => icons::info(ix, iy, ICON),
                 });
                 one.items.extend(t.moved(PAD + ICON + 6.0, PAD));

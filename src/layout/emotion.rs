@@ -83,7 +83,7 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
                 sub,
             ));
         }
-        let paint = persona_paint(se.index);
+        let paint = persona_paint(ctx.persona_style(se.index));
         let mut solid = Vec::new();
         let mut bridge = Vec::new();
         for w in pts.windows(2) {
@@ -124,7 +124,7 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
                 stroke: Some(Stroke {
                     paint,
                     width: 3.0,
-                    dash: persona_dash(se.index),
+                    dash: persona_dash(ctx.persona_style(se.index)),
                 }),
             }));
         }
@@ -133,8 +133,14 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
                 low.touchpoint == tp && low.score == score && low.persona.as_deref() == se.persona
             }) && score < 0
         };
-        for (_, x, y, score, label, tp_id, sub) in pts {
+        for (c, x, y, score, label, tp_id, sub) in pts {
             let mut g = Group::new("emotion-point").with("id", &tp_id);
+            let col = &grid.cols[c];
+            if let Some(t) = col.tp
+                && ctx.fades(&j.stages[col.stage].touchpoints[t].owners)
+            {
+                g.opacity = Some(super::FADED);
+            }
             if let Some(p) = se.persona {
                 g = g.with("persona", p);
             }
@@ -275,8 +281,12 @@ pub(crate) fn header_extras(ctx: &Ctx, w: f32, legend_top: f32) -> Cell {
         for (i, p) in j.personas.iter().enumerate() {
             let wrapped = wrap(&p.label, SMALL, text_w, ctx.rtl);
             let lh = crate::text::line_height(SMALL);
-            cell.items
-                .push(super::header::line_sample(0.0, y + lh / 2.0, 22.0, i));
+            cell.items.push(super::header::line_sample(
+                0.0,
+                y + lh / 2.0,
+                22.0,
+                ctx.persona_style(i),
+            ));
             cell.items.push(Item::Text(place(
                 &wrapped,
                 30.0,

@@ -76,6 +76,17 @@ pub(crate) fn header(ctx: &Ctx, width: f32) -> Cell {
         );
         title.stack(desc, 6.0);
     }
+    if let Some(team) = ctx.team {
+        // Whose view this is: the faded parts are the other teams'.
+        let label = j
+            .teams
+            .iter()
+            .find(|t| t.id == team)
+            .map_or(team, |t| t.label.as_str());
+        let line = format!("{}: {label}", ctx.words.team_view);
+        let chip = super::cell::chips(&[line.as_str()], title_w, ctx.rtl);
+        title.stack(chip, 10.0);
+    }
     let cards: Vec<Cell> = j
         .personas
         .iter()
@@ -122,6 +133,8 @@ pub(crate) fn header(ctx: &Ctx, width: f32) -> Cell {
 /// A persona's card at `(0, 0)`. Cards keep their own height: a persona
 /// with nothing but a name stays a small card.
 fn persona_card(ctx: &Ctx, p: &Persona, i: usize, legend: bool) -> Cell {
+    // Colour and dash by the persona's place in the file, kept in views.
+    let i = ctx.persona_style(i);
     let w = PERSONA_W;
     let inner = w - 2.0 * PAD - 6.0;
     let rtl = ctx.rtl;

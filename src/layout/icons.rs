@@ -423,3 +423,151 @@ pub(crate) fn funnel(cx: f32, cy: f32, size: f32) -> Vec<Item> {
         None,
     )]
 }
+
+fn outline() -> Option<Stroke> {
+    Some(Stroke::solid(Paint::Muted, 1.3))
+}
+
+/// A sheet with a folded corner (evidence: a receipt, an e-mail, a sign).
+pub(crate) fn document(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let (w, h) = (size * 0.72, size);
+    let (x0, y0) = (cx - w / 2.0, cy - h / 2.0);
+    let fold = w * 0.35;
+    vec![
+        path(
+            vec![
+                Cmd::Move(x0, y0),
+                Cmd::Line(x0 + w - fold, y0),
+                Cmd::Line(x0 + w, y0 + fold),
+                Cmd::Line(x0 + w, y0 + h),
+                Cmd::Line(x0, y0 + h),
+                Cmd::Close,
+            ],
+            Some(Paint::Surface),
+            outline(),
+        ),
+        path(
+            vec![
+                Cmd::Move(x0 + w * 0.22, cy),
+                Cmd::Line(x0 + w * 0.78, cy),
+                Cmd::Move(x0 + w * 0.22, cy + h * 0.22),
+                Cmd::Line(x0 + w * 0.78, cy + h * 0.22),
+            ],
+            None,
+            outline(),
+        ),
+    ]
+}
+
+/// Head and shoulders, from `(cx, cy)`, `size` tall.
+fn bust(cx: f32, cy: f32, size: f32, fill: Option<Paint>) -> Vec<Item> {
+    let r = size * 0.2;
+    let head = cy - size * 0.22;
+    let base = cy + size * 0.46;
+    let half = size * 0.36;
+    vec![
+        circle(cx, head, r, fill, outline()),
+        path(
+            vec![
+                Cmd::Move(cx - half, base),
+                Cmd::Cubic(
+                    cx - half,
+                    cy + size * 0.02,
+                    cx + half,
+                    cy + size * 0.02,
+                    cx + half,
+                    base,
+                ),
+                Cmd::Close,
+            ],
+            fill,
+            outline(),
+        ),
+    ]
+}
+
+/// A person in view (frontstage: staff the customer meets).
+pub(crate) fn person(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    bust(cx, cy, size, Some(Paint::Surface))
+}
+
+/// A person behind a screen (backstage: staff out of view).
+pub(crate) fn screened(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let mut items = bust(cx + size * 0.12, cy, size * 0.9, Some(Paint::Surface));
+    let x = cx - size * 0.3;
+    items.push(path(
+        vec![Cmd::Move(x, cy - size * 0.5), Cmd::Line(x, cy + size * 0.5)],
+        None,
+        Some(Stroke::solid(Paint::Muted, 2.2)),
+    ));
+    items
+}
+
+/// A cog (support processes and systems).
+pub(crate) fn gear(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let (r_in, r_out) = (size * 0.3, size * 0.48);
+    let mut teeth = Vec::new();
+    for k in 0..8 {
+        let a = k as f32 * std::f32::consts::FRAC_PI_4;
+        let (s, c) = a.sin_cos();
+        teeth.push(Cmd::Move(cx + c * r_in, cy + s * r_in));
+        teeth.push(Cmd::Line(cx + c * r_out, cy + s * r_out));
+    }
+    vec![
+        path(teeth, None, Some(Stroke::solid(Paint::Muted, size * 0.16))),
+        circle(cx, cy, r_in, Some(Paint::Surface), outline()),
+        circle(cx, cy, size * 0.1, Some(Paint::Muted), None),
+    ]
+}
+
+/// A note with lines (a custom text lane).
+pub(crate) fn note(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let s = size / 2.0;
+    vec![
+        path(
+            vec![
+                Cmd::Move(cx - s, cy - s * 0.8),
+                Cmd::Line(cx + s, cy - s * 0.8),
+                Cmd::Line(cx + s, cy + s * 0.8),
+                Cmd::Line(cx - s, cy + s * 0.8),
+                Cmd::Close,
+            ],
+            Some(Paint::CustomBg),
+            outline(),
+        ),
+        path(
+            vec![
+                Cmd::Move(cx - s * 0.55, cy - s * 0.25),
+                Cmd::Line(cx + s * 0.55, cy - s * 0.25),
+                Cmd::Move(cx - s * 0.55, cy + s * 0.25),
+                Cmd::Line(cx + s * 0.2, cy + s * 0.25),
+            ],
+            None,
+            outline(),
+        ),
+    ]
+}
+
+/// A line through three points (a custom score lane).
+pub(crate) fn sparkline(cx: f32, cy: f32, size: f32) -> Vec<Item> {
+    let s = size / 2.0;
+    let pts = [
+        (-s, s * 0.5),
+        (-s * 0.2, -s * 0.1),
+        (s * 0.3, s * 0.3),
+        (s, -s * 0.6),
+    ];
+    let mut cmds = vec![Cmd::Move(cx + pts[0].0, cy + pts[0].1)];
+    cmds.extend(pts[1..].iter().map(|(x, y)| Cmd::Line(cx + x, cy + y)));
+    let mut items = vec![path(cmds, None, Some(Stroke::solid(Paint::ScoreLine, 1.6)))];
+    for (x, y) in pts {
+        items.push(circle(
+            cx + x,
+            cy + y,
+            size * 0.1,
+            Some(Paint::ScoreLine),
+            None,
+        ));
+    }
+    items
+}

@@ -5,6 +5,7 @@
 //! once at the end (`Scene::mirror`), text runs keeping the visual order
 //! `text::wrap` gave them.
 
+mod blueprint;
 mod card;
 mod cell;
 mod emotion;
@@ -15,17 +16,21 @@ mod header;
 mod icons;
 mod lanes;
 pub(crate) mod scene;
+mod score;
 mod textbox;
+mod view;
 pub(crate) use textbox::sanitize;
+pub use view::{UnknownName, View};
 mod words;
 
 #[cfg(test)]
 mod parallel_tests;
+#[cfg(test)]
+pub(crate) mod tests;
 
 use crate::model::{Direction, Journey};
 use cell::{Cell, rect};
 use grid::Grid;
-use lanes::Lane;
 use scene::{Cmd, Group, Item, Paint, PathShape, Rect, Scene, Stroke};
 
 pub(crate) const MARGIN: f32 = 32.0;
@@ -44,18 +49,78 @@ pub(crate) struct Ctx<'a> {
     pub journey: &'a Journey,
     pub rtl: bool,
     pub words: &'static words::Words,
+    /// The team a `--team` view highlights.
+    pub team: Option<&'a str>,
+    /// Per persona drawn, its place among the file's personas: a persona
+    /// keeps its colour and dash in a `--persona` view.
+    pub persona_styles: Vec<usize>,
 }
 
-/// Lays out the whole map.
+impl Ctx<'_> {
+    /// Whether a stage's or touchpoint's owners fade in a `--team` view.
+    pub(crate) fn fades(&self, owners: &[String]) -> bool {
+        self.team.is_some_and(|t| !owners.iter().any(|o| o == t))
+    }
+
+    /// The colour and dash index of the `i`th persona drawn.
+    pub(crate) fn persona_style(&self, i: usize) -> usize {
+        self.persona_styles.get(i).copied().unwrap_or(i)
+    }
+}
+
+/// How much of its colour a stage or touchpoint that the `--team` view's
+/// team does not own keeps: about a third of its contrast, still readable.
+pub(crate) const FADED: f32 = 0.35;
+
+/// Lays out the whole map, as the file says (the unit tests' entry).
+#[cfg(test)]
 pub(crate) fn layout(journey: &Journey) -> Scene {
+    layout_view(journey, &View::default())
+}
+
+/// Lays out the map in a view of the file.
+pub(crate) fn layout_view(journey: &Journey, view: &View) -> Scene {
+    let persona_styles = match &view.personas {
+        Some(keep) => journey
+            .personas
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| keep.contains(&p.id))
+            .map(|(i, _)| i)
+            .collect(),
+        None => Vec::new(),
+    };
+    let filtered;
+    let journey = match &view.personas {
+        Some(keep) => {
+            filtered = view::keep_personas(journey, keep);
+            &filtered
+        }
+        None => journey,
+    };
     let ctx = Ctx {
         journey,
         rtl: journey.direction == Direction::Rtl,
         words: words::for_journey(journey),
+        team: view.team.as_deref(),
+        persona_styles,
     };
     let grid = Grid::new(journey, MARGIN + LANE_HEAD_W, MIN_CONTENT_W - LANE_HEAD_W);
     let content_w = (grid.right - MARGIN).max(MIN_CONTENT_W);
     let width = content_w + 2.0 * MARGIN;
+
+    // The lanes drawn, top to bottom: computed once, read by every part.
+    let order = view.lanes.as_deref().or(journey.lane_order.as_deref());
+    let plan = lanes::plan(&ctx, order);
+    // Flows run between cards: without the cards there is nothing to join.
+    let flows_drawn = plan.iter().any(|l| matches!(l.body, lanes::Body::Cards));
+    let flow_band = |loops: bool| {
+        if flows_drawn {
+            flows::band(&ctx, &grid, loops)
+        } else {
+            Cell::default()
+        }
+    };
 
     let mut backgrounds = Vec::new();
     let mut lines = Vec::new();
@@ -94,6 +159,9 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
         let mut g = Group::new("stage")
             .with("id", &stage.id)
             .titled(stage.label.clone());
+        if ctx.fades(&stage.owners) {
+            g.opacity = Some(FADED);
+        }
         g.items.push(rect(
             Rect::new(sx, y, sw, band_h),
             0.0,
@@ -106,26 +174,24 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
     y += band_h;
 
     // Arcs of forward flows, drawn last but laid out above the cards.
-    let arcs = flows::band(&ctx, &grid, false);
+    let arcs = flow_band(false);
     let arcs_y = y;
     y += arcs.h;
 
     // The lanes are laid out independently: on all cores for a big map
     // (collected in order, so the scene is the same).
-    let contents: Vec<Option<Cell>> = {
+    let contents: Vec<Cell> = {
         use rayon::prelude::*;
-        Lane::ALL
-            .par_iter()
-            .map(|&lane| {
-                lane.present(&ctx)
-                    .then(|| lanes::content(&ctx, &grid, lane))
-            })
+        plan.par_iter()
+            .map(|lane| lanes::content(&ctx, &grid, lane))
             .collect()
     };
-    for (lane, content) in Lane::ALL.into_iter().zip(contents) {
-        let Some(content) = content else {
-            continue;
-        };
+    for (lane, content) in plan.iter().zip(contents) {
+        if let Some(band) = blueprint::band(&ctx, lane.id, MARGIN, grid.right) {
+            let h = band.h;
+            front.extend(band.moved(0.0, y));
+            y += h;
+        }
         let head = lanes::header(&ctx, lane, LANE_HEAD_W);
         let row_h = content.h.max(head.h);
         backgrounds.push(rect(
@@ -143,13 +209,18 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
                 None,
             ));
         }
-        if lane == Lane::Emotion {
+        if matches!(lane.body, lanes::Body::Emotion) {
             let mut band = emotion::backdrop(&ctx, &grid, row_h);
             scene::translate_all(&mut band, 0.0, y);
             backgrounds.extend(band);
         }
+        if let lanes::Body::CustomScore(l) = lane.body {
+            let mut levels = score::backdrop(&grid, l);
+            scene::translate_all(&mut levels, 0.0, y);
+            backgrounds.extend(levels);
+        }
         lines.push(hline(MARGIN, grid.right, y));
-        let mut g = Group::new("lane").with("lane", lane.id());
+        let mut g = Group::new("lane").with("lane", lane.id);
         g.items.extend(head.moved(MARGIN, y));
         g.items.extend(content.moved(0.0, y));
         front.push(Item::Group(Box::new(g)));
@@ -171,7 +242,7 @@ pub(crate) fn layout(journey: &Journey) -> Scene {
         }));
     }
 
-    let loops = flows::band(&ctx, &grid, true);
+    let loops = flow_band(true);
     let loops_h = loops.h;
     front.extend(arcs.moved(0.0, arcs_y));
     front.extend(loops.moved(0.0, grid_bottom));
@@ -241,13 +312,24 @@ pub mod debug {
         /// The bounds of every rectangle, circle and path (control points
         /// included), without stroke width.
         pub shapes: Vec<Box4>,
+        /// `(data-line, the line's bounds)` of each service blueprint line,
+        /// top to bottom.
+        pub blueprint_lines: Vec<(String, Box4)>,
+        /// `(data-lane, its header text's box)` of each lane, top to bottom.
+        pub lanes: Vec<(String, Box4)>,
     }
 }
 
 /// The boxes of the laid-out map, for geometry tests.
 #[doc(hidden)]
 pub fn debug_boxes(journey: &Journey) -> debug::Boxes {
-    let scene = layout(journey);
+    debug_boxes_view(journey, &View::default())
+}
+
+/// The boxes of the map laid out in a view.
+#[doc(hidden)]
+pub fn debug_boxes_view(journey: &Journey, view: &View) -> debug::Boxes {
+    let scene = layout_view(journey, view);
     let texts = scene::texts(&scene.items)
         .into_iter()
         .map(|t| debug::TextBox {
@@ -302,13 +384,68 @@ pub fn debug_boxes(journey: &Journey) -> debug::Boxes {
     walk(&scene.items, &mut stages, &mut cards);
     let mut shapes = Vec::new();
     shape_bounds(&scene.items, &mut shapes);
+    let mut blueprint_lines = Vec::new();
+    for g in tests_support::groups(&scene.items, "blueprint-line") {
+        let mut bounds = Vec::new();
+        let paths: Vec<Item> = g
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Path(_)))
+            .cloned()
+            .collect();
+        shape_bounds(&paths, &mut bounds);
+        let name = tests_support::data(g, "line")
+            .unwrap_or_default()
+            .to_string();
+        blueprint_lines.extend(bounds.into_iter().map(|b| (name.clone(), b)));
+    }
+    let lanes = tests_support::groups(&scene.items, "lane")
+        .into_iter()
+        .filter_map(|g| {
+            let t = scene::texts(&g.items).into_iter().next()?;
+            let name = tests_support::data(g, "lane")?.to_string();
+            Some((name, [t.bbox.x, t.bbox.y, t.bbox.w, t.bbox.h]))
+        })
+        .collect();
     debug::Boxes {
+        blueprint_lines,
+        lanes,
         width: scene.width,
         height: scene.height,
         texts,
         stages,
         cards,
         shapes,
+    }
+}
+
+/// Finding groups in a scene, for `debug_boxes` and the unit tests.
+mod tests_support {
+    use super::scene::{Group, Item};
+
+    /// The groups of `class` in drawing order.
+    pub(crate) fn groups<'s>(items: &'s [Item], class: &str) -> Vec<&'s Group> {
+        fn walk<'s>(items: &'s [Item], class: &str, out: &mut Vec<&'s Group>) {
+            for item in items {
+                if let Item::Group(g) = item {
+                    if g.class == Some(class) {
+                        out.push(g);
+                    }
+                    walk(&g.items, class, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(items, class, &mut out);
+        out
+    }
+
+    /// A group's `data-NAME` value.
+    pub(crate) fn data<'g>(g: &'g Group, name: &str) -> Option<&'g str> {
+        g.data
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 

@@ -45,6 +45,18 @@ pub(crate) enum Paint {
     /// Faint tint above (true) or below (false) the neutral line of the
     /// emotion lane.
     EmotionBand(bool),
+    /// Service blueprint boxes: what staff do in view, out of view, and
+    /// the supporting processes.
+    FrontstageBg,
+    BackstageBg,
+    SupportBg,
+    /// The boxes of a custom text lane.
+    CustomBg,
+    /// The curve and markers of a custom score lane (neutral).
+    ScoreLine,
+    /// The blueprint's lines of interaction, visibility and internal
+    /// interaction.
+    BlueprintLine,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -172,6 +184,8 @@ pub(crate) struct Group {
     pub href: Option<String>,
     /// A `<title>`: the tooltip browsers show, read by screen readers.
     pub title: Option<String>,
+    /// Drawn with this opacity (a faded part of a `--team` view).
+    pub opacity: Option<f32>,
     pub items: Vec<Item>,
 }
 
@@ -189,6 +203,14 @@ impl Group {
     pub(crate) fn titled(mut self, title: String) -> Group {
         self.title = Some(title);
         self
+    }
+    /// A group without class around `items`, faded.
+    pub(crate) fn faded(items: Vec<Item>, opacity: f32) -> Item {
+        Item::Group(Box::new(Group {
+            opacity: Some(opacity),
+            items,
+            ..Group::default()
+        }))
     }
 }
 

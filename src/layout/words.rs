@@ -14,6 +14,17 @@ pub(crate) struct Words {
     pub insights: &'static str,
     pub metrics: &'static str,
     pub funnel: &'static str,
+    pub evidence: &'static str,
+    pub frontstage: &'static str,
+    pub backstage: &'static str,
+    pub support: &'static str,
+    /// The service blueprint's lines, above frontstage, backstage and
+    /// support.
+    pub line_of_interaction: &'static str,
+    pub line_of_visibility: &'static str,
+    pub line_of_internal_interaction: &'static str,
+    /// Before the team's name in the title area of a `--team` view.
+    pub team_view: &'static str,
     pub goals: &'static str,
     pub needs: &'static str,
     pub frustrations: &'static str,
@@ -37,6 +48,14 @@ const EN: Words = Words {
     insights: "Insights",
     metrics: "Metrics",
     funnel: "Funnel",
+    evidence: "Evidence",
+    frontstage: "Frontstage",
+    backstage: "Backstage",
+    support: "Support processes",
+    line_of_interaction: "Line of interaction",
+    line_of_visibility: "Line of visibility",
+    line_of_internal_interaction: "Line of internal interaction",
+    team_view: "Team view",
     goals: "Goals",
     needs: "Needs",
     frustrations: "Frustrations",
@@ -60,6 +79,14 @@ const HE: Words = Words {
     insights: "תובנות",
     metrics: "מדדים",
     funnel: "משפך",
+    evidence: "ראיות",
+    frontstage: "קדמת הבמה",
+    backstage: "מאחורי הקלעים",
+    support: "תהליכי תמיכה",
+    line_of_interaction: "קו האינטראקציה",
+    line_of_visibility: "קו הנראות",
+    line_of_internal_interaction: "קו האינטראקציה הפנימית",
+    team_view: "תצוגת צוות",
     goals: "מטרות",
     needs: "צרכים",
     frustrations: "תסכולים",
@@ -83,6 +110,14 @@ const FA: Words = Words {
     insights: "بینش‌ها",
     metrics: "معیارها",
     funnel: "قیف",
+    evidence: "شواهد",
+    frontstage: "پیش‌صحنه",
+    backstage: "پشت‌صحنه",
+    support: "فرایندهای پشتیبان",
+    line_of_interaction: "خط تعامل",
+    line_of_visibility: "خط دید",
+    line_of_internal_interaction: "خط تعامل داخلی",
+    team_view: "نمای تیم",
     goals: "اهداف",
     needs: "نیازها",
     frustrations: "ناکامی‌ها",
@@ -106,6 +141,14 @@ const AR: Words = Words {
     insights: "الرؤى",
     metrics: "المقاييس",
     funnel: "القمع",
+    evidence: "الأدلة",
+    frontstage: "الواجهة الأمامية",
+    backstage: "خلف الكواليس",
+    support: "عمليات الدعم",
+    line_of_interaction: "خط التفاعل",
+    line_of_visibility: "خط الرؤية",
+    line_of_internal_interaction: "خط التفاعل الداخلي",
+    team_view: "عرض الفريق",
     goals: "الأهداف",
     needs: "الاحتياجات",
     frustrations: "الإحباطات",
@@ -253,6 +296,32 @@ mod tests {
             }
         }
         assert_eq!(for_journey(&j).emotion, "احساس");
+    }
+
+    #[test]
+    fn the_blueprint_words_are_translated() {
+        for lang in ["he", "fa", "ar"] {
+            let w = for_lang(Some(lang));
+            for (mine, english) in [
+                (w.evidence, EN.evidence),
+                (w.frontstage, EN.frontstage),
+                (w.backstage, EN.backstage),
+                (w.support, EN.support),
+                (w.line_of_interaction, EN.line_of_interaction),
+                (w.line_of_visibility, EN.line_of_visibility),
+                (
+                    w.line_of_internal_interaction,
+                    EN.line_of_internal_interaction,
+                ),
+                (w.team_view, EN.team_view),
+            ] {
+                assert_ne!(mine, english, "{lang}");
+                assert!(
+                    !mine.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{lang}: {mine}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -60,9 +60,18 @@ pub fn json_to(journey: &Journey, out: &mut dyn std::io::Write) -> std::io::Resu
     buffered.flush()
 }
 
+pub use crate::layout::{UnknownName, View};
+
 /// The SVG map.
 pub fn svg(journey: &Journey, options: &RenderOptions) -> String {
-    let scene = crate::layout::layout(journey);
+    svg_view(journey, options, &View::default())
+}
+
+/// The SVG map in a view of the file (`--lanes`, `--persona`, `--team`).
+/// Names the journey does not define are skipped; check them first with
+/// [`View::check`].
+pub fn svg_view(journey: &Journey, options: &RenderOptions, view: &View) -> String {
+    let scene = crate::layout::layout_view(journey, view);
     self::svg::to_string(journey, scene, options)
 }
 
@@ -75,7 +84,17 @@ pub fn svg_to(
     options: &RenderOptions,
     out: &mut (dyn std::io::Write + Send),
 ) -> std::io::Result<()> {
-    let scene = crate::layout::layout(journey);
+    svg_view_to(journey, options, &View::default(), out)
+}
+
+/// [`svg_view`], written to `out` as [`svg_to`] writes.
+pub fn svg_view_to(
+    journey: &Journey,
+    options: &RenderOptions,
+    view: &View,
+    out: &mut (dyn std::io::Write + Send),
+) -> std::io::Result<()> {
+    let scene = crate::layout::layout_view(journey, view);
     self::svg::write_to(journey, scene, options, out)
 }
 
@@ -88,11 +107,21 @@ pub fn mermaid(journey: &Journey) -> String {
 /// The map as PNG, `scale` × the SVG's size. Fonts come from the bundled
 /// files directly, so the SVG is rasterised without embedded subsets.
 pub fn png(journey: &Journey, options: &RenderOptions, scale: f32) -> Result<Vec<u8>, RenderError> {
+    png_view(journey, options, &View::default(), scale)
+}
+
+/// The PNG of [`svg_view`].
+pub fn png_view(
+    journey: &Journey,
+    options: &RenderOptions,
+    view: &View,
+    scale: f32,
+) -> Result<Vec<u8>, RenderError> {
     let plain = RenderOptions {
         embed_fonts: false,
         ..options.clone()
     };
-    png::rasterize(&svg(journey, &plain), scale)
+    png::rasterize(&svg_view(journey, &plain, view), scale)
 }
 
 /// The JSON Schema of the JSON output.

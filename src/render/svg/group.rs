@@ -60,6 +60,9 @@ pub(crate) fn start(out: &mut Vec<u8>, g: &Group) -> bool {
             }
         }
     }
+    if let Some(opacity) = g.opacity {
+        tag.attr("opacity", &format!("{opacity}"));
+    }
     if let Some(href) = &g.href {
         let clean = sanitized(href);
         tag.attr("href", &clean).attr("xlink:href", &clean);

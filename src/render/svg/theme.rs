@@ -57,6 +57,12 @@ fn light(paint: Paint) -> &'static str {
         Paint::Loop => "#0072b2",
         Paint::EmotionBand(true) => "#eef7f2",
         Paint::EmotionBand(false) => "#fcf1ea",
+        Paint::FrontstageBg => "#e4eef8",
+        Paint::BackstageBg => "#ece9f6",
+        Paint::SupportBg => "#f2eee4",
+        Paint::CustomBg => "#eceef2",
+        Paint::ScoreLine => "#4a5361",
+        Paint::BlueprintLine => "#3d4654",
     }
 }
 
@@ -103,6 +109,12 @@ fn dark(paint: Paint) -> &'static str {
         Paint::Loop => "#56b4e9",
         Paint::EmotionBand(true) => "#172724",
         Paint::EmotionBand(false) => "#2a201d",
+        Paint::FrontstageBg => "#1f2d3b",
+        Paint::BackstageBg => "#292639",
+        Paint::SupportBg => "#2d2a22",
+        Paint::CustomBg => "#272c34",
+        Paint::ScoreLine => "#b3bcc7",
+        Paint::BlueprintLine => "#aab3bf",
     }
 }
 
@@ -132,7 +144,7 @@ mod tests {
     use super::*;
 
     /// Every surface the layout may put text on.
-    const BACKGROUNDS: [Paint; 17] = [
+    const BACKGROUNDS: [Paint; 20] = [
         Paint::Page,
         Paint::Lane(0),
         Paint::Lane(1),
@@ -149,7 +161,10 @@ mod tests {
         Paint::DropBg,
         Paint::EmotionBand(true),
         Paint::EmotionBand(false),
-        Paint::Page,
+        Paint::FrontstageBg,
+        Paint::BackstageBg,
+        Paint::SupportBg,
+        Paint::CustomBg,
     ];
 
     #[test]
@@ -179,24 +194,28 @@ mod tests {
     fn the_pairs_a_real_map_uses_are_covered() {
         // Lay out a map with every lane and check its actual text/background
         // pairs, so a new background can't slip past the list above.
-        let journey = crate::model::sample::sample();
-        let scene = crate::layout::layout(&journey);
-        for t in crate::layout::scene::texts(&scene.items) {
-            assert!(
-                BACKGROUNDS.contains(&t.background),
-                "text on {:?} is not checked",
-                t.background
-            );
-            let ok = match t.paint {
-                Paint::Text | Paint::Muted => true,
-                Paint::Link => t.background == Paint::Surface,
-                _ => false,
-            };
-            assert!(
-                ok,
-                "{:?} text on {:?} is not checked",
-                t.paint, t.background
-            );
+        for journey in [
+            crate::model::sample::sample(),
+            crate::layout::tests::blueprint(),
+        ] {
+            let scene = crate::layout::layout(&journey);
+            for t in crate::layout::scene::texts(&scene.items) {
+                assert!(
+                    BACKGROUNDS.contains(&t.background),
+                    "text on {:?} is not checked",
+                    t.background
+                );
+                let ok = match t.paint {
+                    Paint::Text | Paint::Muted => true,
+                    Paint::Link => t.background == Paint::Surface,
+                    _ => false,
+                };
+                assert!(
+                    ok,
+                    "{:?} text on {:?} is not checked",
+                    t.paint, t.background
+                );
+            }
         }
     }
 
