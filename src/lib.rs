@@ -26,6 +26,7 @@ pub use diagnostic::{Diagnostic, Label, Severity, Span};
 pub use limits::Limits;
 pub use lint::{Level, LintConfig};
 pub use render::{RenderError, RenderOptions, Theme};
+pub use resolve::table::{Definition, Kind as SymbolKind, Reference, SymbolTable};
 
 /// Text-module hooks for the real-browser test; not part of the API.
 #[doc(hidden)]
@@ -51,6 +52,9 @@ pub struct Compilation {
     /// When it was not valid UTF-8, the text with each bad sequence
     /// replaced by U+FFFD, so the encoding error's span still points at it.
     pub source: String,
+    /// Every definition and reference the resolver found (empty when the
+    /// file could not be parsed into a journey).
+    pub symbols: SymbolTable,
 }
 
 impl Compilation {

@@ -13,6 +13,7 @@ mod recovery;
 mod resolver;
 mod stage;
 mod symbols;
+pub(crate) mod table;
 mod values;
 
 use crate::diagnostic::Diagnostic;
@@ -35,6 +36,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
                 journey: None,
                 diagnostics: vec![diagnostic],
                 source: shown,
+                symbols: Default::default(),
             };
         }
     };
@@ -69,6 +71,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         maybe_defined: Default::default(),
         maybe_stage: false,
         sites: lint::Sites::default(),
+        table: table::SymbolTable::collect(&source, &ast),
     };
     resolver.symbols = Symbols::collect(&source, &ast, &mut resolver.diags);
     resolver.sites.ids = resolver.symbols.spans().collect();
@@ -83,7 +86,13 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     }
     // The tree's texts are moved into the model: it is not read after.
     let parts = resolver.journey(&mut ast);
-    let Resolver { diags, sites, .. } = resolver;
+    let Resolver {
+        diags,
+        sites,
+        table: mut symbol_table,
+        ..
+    } = resolver;
+    symbol_table.references.sort_by_key(|r| r.span.start);
     diagnostics.extend(diags);
 
     let mut journey = Journey {
@@ -114,7 +123,9 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         let warnings = lint::check(&journey, &sites);
         diagnostics.extend(lint::apply(warnings, &parts.levels, &options.lints));
     }
-    finish(Some(journey), diagnostics, source)
+    let mut compilation = finish(Some(journey), diagnostics, source);
+    compilation.symbols = symbol_table;
+    compilation
 }
 
 /// Sorts the diagnostics by position and keeps the model only when no
@@ -130,5 +141,6 @@ fn finish(
         journey: journey.filter(|_| !failed),
         diagnostics,
         source,
+        symbols: Default::default(),
     }
 }
