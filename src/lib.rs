@@ -12,6 +12,7 @@ pub mod format;
 pub mod layout;
 pub mod limits;
 pub mod lint;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;

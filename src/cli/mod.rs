@@ -85,6 +85,8 @@ pub(crate) fn main() -> ExitCode {
         Command::Init { file } => init::run(file.as_deref(), &ctx),
         Command::Schema => schema::run(&ctx),
         Command::Explain { code } => explain::run(code, &ctx),
+        // The protocol's exit code: 0 after `shutdown` then `exit`.
+        Command::Lsp => return ExitCode::from(cjm::lsp::run(ctx.compile) as u8),
     };
     ExitCode::from(exit as u8)
 }

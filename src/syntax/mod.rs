@@ -6,7 +6,7 @@
 pub(crate) mod ast;
 mod fast;
 mod grammar;
-mod keywords;
+pub(crate) mod keywords;
 mod lower;
 mod scan;
 mod split;
