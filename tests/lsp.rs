@@ -677,3 +677,165 @@ fn semantic_tokens_tell_definitions_from_references() {
     );
     assert_eq!(client.stop(), Some(0));
 }
+
+// ---- hostile input ----------------------------------------------------
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// (line, UTF-16 column) of a byte offset, lines ending at `\n`, `\r\n`
+    /// or `\r` as the protocol says; written apart from the server's code.
+    fn position(text: &str, offset: usize) -> (u32, u32) {
+        let (mut line, mut start) = (0, 0);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < offset {
+            let end = match bytes[i] {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
+                b'\r' | b'\n' => i + 1,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            if end > offset {
+                break;
+            }
+            line += 1;
+            start = end;
+            i = end;
+        }
+        (line, text[start..offset].encode_utf16().count() as u32)
+    }
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "a",
+            " ",
+            "\n",
+            "\r\n",
+            "\r",
+            "ש",
+            "آ",
+            "ی",
+            "\u{301}",
+            "😀",
+            "👩‍👩‍👧",
+            "\"",
+            "{",
+            "}",
+            "owner ",
+            "stage x {",
+            "touchpoint t",
+            "#",
+            "\\",
+            "->",
+            "\u{200F}",
+        ]);
+        prop::collection::vec(piece, 0..6).prop_map(|p| p.concat())
+    }
+
+    /// An edit as fractions of the text (start, length) and its new text.
+    fn edits() -> impl Strategy<Value = Vec<(f64, f64, String)>> {
+        prop::collection::vec((0.0..=1.0f64, 0.0..0.2f64, pieces()), 1..12)
+    }
+
+    /// A frame that is no good message: garbage, broken JSON, a message
+    /// with a wrong shape, an unknown method, bad parameters.
+    fn frames() -> impl Strategy<Value = Vec<Vec<u8>>> {
+        let body = prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..40),
+            Just(b"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":".to_vec()),
+            Just(b"[1,2,3]".to_vec()),
+            Just(b"{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"x\"}".to_vec()),
+            (
+                prop::sample::select(vec![
+                    "textDocument/hover",
+                    "textDocument/completion",
+                    "textDocument/rename",
+                    "textDocument/didChange",
+                    "textDocument/didOpen",
+                    "textDocument/codeAction",
+                    "textDocument/semanticTokens/full",
+                    "initialize",
+                    "$/cancelRequest",
+                    "no/such",
+                ]),
+                prop::option::of(0i64..5),
+                prop::sample::select(vec![
+                    "null",
+                    "{}",
+                    "{\"textDocument\":{\"uri\":\"file:///p.journey\"},\"position\":{\"line\":-1,\"character\":2}}",
+                    "{\"textDocument\":{\"uri\":\"file:///p.journey\"},\"position\":{\"line\":3,\"character\":4000000000}}",
+                    "{\"textDocument\":{\"uri\":\"file:///p.journey\",\"version\":0},\"contentChanges\":[{\"text\":\"x\"}]}",
+                    "{\"textDocument\":{\"uri\":\"not a uri\"}}",
+                    "[\"positional\"]",
+                ]),
+            )
+                .prop_map(|(method, id, params)| {
+                    let id = id.map_or(String::new(), |id| format!("\"id\":{},", id + 1000));
+                    format!("{{\"jsonrpc\":\"2.0\",{id}\"method\":\"{method}\",\"params\":{params}}}")
+                        .into_bytes()
+                }),
+        ];
+        let frame = prop_oneof![
+            body.prop_map(|b| {
+                let mut frame = format!("Content-Length: {}\r\n\r\n", b.len()).into_bytes();
+                frame.extend(b);
+                frame
+            }),
+            Just(b"Content-Length: nine\r\n\r\n".to_vec()),
+            Just(b"X-Header: 1\r\n\r\n".to_vec()),
+        ];
+        prop::collection::vec(frame, 0..8)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Whatever arrives, the server answers the next good request, and
+        /// after any edits its text is the client's.
+        #[test]
+        fn the_server_survives_and_keeps_the_clients_text(
+            start in pieces(),
+            steps in prop::collection::vec((edits(), frames()), 1..4),
+        ) {
+            let uri = "file:///p.journey";
+            let (mut client, _) = Client::start(&[]);
+            let mut text = format!("journey \"J\" {{\n{start}\n}}\n");
+            client.open(uri, &text);
+            let mut version = 1;
+            for (edits, frames) in steps {
+                for frame in frames {
+                    client.send_raw(&frame);
+                }
+                for (at, length, new) in edits {
+                    let boundary = |mut o: usize| {
+                        while !text.is_char_boundary(o) {
+                            o -= 1;
+                        }
+                        o
+                    };
+                    let start = boundary((at * text.len() as f64) as usize);
+                    let end = boundary((start + (length * text.len() as f64) as usize).min(text.len()));
+                    let (from, to) = (position(&text, start), position(&text, end));
+                    // Editors never split a `\r\n`: moved off one, as they do.
+                    let inside_crlf = |o: usize| o > 0 && text.as_bytes()[o - 1] == b'\r'
+                        && text.as_bytes().get(o) == Some(&b'\n');
+                    if inside_crlf(start) || inside_crlf(end) {
+                        continue;
+                    }
+                    text.replace_range(start..end, &new);
+                    version += 1;
+                    client.change(uri, version, json!([{ "range": range(from, to), "text": new }]));
+                }
+                prop_assert_eq!(client.text(uri), text.clone());
+                let answer = client.request("textDocument/hover", position_params(uri, (1, 1)));
+                prop_assert!(answer.get("result").is_some() || answer.get("error").is_some());
+            }
+            prop_assert!(client.is_running());
+            prop_assert_eq!(client.stop(), Some(0));
+        }
+    }
+}
