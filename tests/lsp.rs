@@ -622,6 +622,13 @@ fn the_lifecycle_ends_with_the_right_exit_code() {
     assert_eq!(answer["error"]["code"], -32600, "only exit after shutdown");
     client.notify("exit", Value::Null);
     assert_eq!(client.wait(), Some(0));
+
+    // The input ending after `shutdown` ends it as `exit` would; before, not.
+    let (mut client, _) = Client::start(&[]);
+    client.request("shutdown", Value::Null);
+    assert_eq!(client.wait(), Some(0));
+    let (client, _) = Client::start(&[]);
+    assert_eq!(client.wait(), Some(1));
 }
 
 #[test]

@@ -39,7 +39,10 @@ pub fn run(options: crate::CompileOptions) -> i32 {
             }
         };
         let written = match incoming {
-            transport::Incoming::End => return server.exit_code().unwrap_or(1),
+            transport::Incoming::End => {
+                let clean = server.is_shut_down();
+                return server.exit_code().unwrap_or(if clean { 0 } else { 1 });
+            }
             transport::Incoming::Broken { id, code, message } => {
                 server::log(&message);
                 transport::write_broken(&mut output, &id, code, &message)

@@ -88,6 +88,12 @@ impl Server {
         self.exit
     }
 
+    /// Whether `shutdown` was received: the end of the input then ends the
+    /// server as `exit` would, with code 0.
+    pub fn is_shut_down(&self) -> bool {
+        self.phase == Phase::ShutDown
+    }
+
     /// Handles one message; what to send back is pushed on `out`.
     pub fn handle(&mut self, message: Message, out: &mut Vec<Message>) {
         match message {
