@@ -74,6 +74,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         table: table::SymbolTable::collect(&source, &ast),
     };
     resolver.symbols = Symbols::collect(&source, &ast, &mut resolver.diags);
+    resolver.table.add_missing(&resolver.symbols);
     resolver.sites.ids = resolver.symbols.spans().collect();
     resolver.personas = resolver
         .symbols

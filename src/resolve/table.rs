@@ -128,6 +128,44 @@ impl SymbolTable {
         spans
     }
 
+    /// Adds the namespace's definitions the tree walk of `collect` does not
+    /// know (a kind of statement newer than it), without their statement
+    /// or label, then puts every definition back in source order.
+    pub(crate) fn add_missing(&mut self, symbols: &super::symbols::Symbols) {
+        let known: std::collections::HashSet<usize> =
+            self.definitions.iter().map(|d| d.id.start).collect();
+        let mut missing: Vec<Definition> = symbols
+            .spans()
+            .filter(|(_, span)| !known.contains(&span.start))
+            .filter_map(|(id, span)| {
+                symbols.get(&id).map(|def| Definition {
+                    kind: def.kind,
+                    id: span,
+                    statement: span,
+                    label: None,
+                    parent: None,
+                    duplicate: false,
+                })
+            })
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        self.definitions.append(&mut missing);
+        let mut order: Vec<usize> = (0..self.definitions.len()).collect();
+        order.sort_by_key(|&i| self.definitions[i].id.start);
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut sorted: Vec<Definition> =
+            order.iter().map(|&i| self.definitions[i].clone()).collect();
+        for def in &mut sorted {
+            def.parent = def.parent.map(|p| new_index[p]);
+        }
+        self.definitions = sorted;
+    }
+
     /// The definitions of a journey's tree, in source order.
     pub(crate) fn collect(source: &str, journey: &ast::Journey) -> Self {
         let mut table = SymbolTable {
@@ -230,6 +268,27 @@ mod tests {
         let spans = table.occurrences(SOURCE, 0);
         let texts: Vec<&str> = spans.iter().map(|s| &SOURCE[s.start..s.end]).collect();
         assert_eq!(texts, ["sales", "sales", "sales"]);
+    }
+
+    #[test]
+    fn definitions_the_tree_walk_misses_are_taken_from_the_namespace() {
+        let (file, _) = crate::syntax::parse(SOURCE);
+        let journey = file.journey.unwrap();
+        let symbols = super::super::symbols::Symbols::collect(SOURCE, &journey, &mut Vec::new());
+        let whole = super::SymbolTable::collect(SOURCE, &journey);
+        // As if the walk did not know teams.
+        let mut table = whole.clone();
+        table.definitions.remove(0);
+        table.definitions.remove(0);
+        for def in &mut table.definitions {
+            def.parent = def.parent.map(|p| p - 2);
+        }
+        table.add_missing(&symbols);
+        let names: Vec<&str> = table.definitions.iter().map(|d| d.name(SOURCE)).collect();
+        assert_eq!(names, ["sales", "s", "t"]);
+        assert_eq!(table.definitions[0].kind, super::Kind::Team);
+        assert_eq!(table.definitions[0].statement, whole.definitions[0].id);
+        assert_eq!(table.definitions[2].parent, Some(1));
     }
 
     #[test]
