@@ -156,6 +156,12 @@ fn lints_and_related_locations_are_published() {
     assert_eq!(related["location"]["range"], range((1, 7), (1, 8)));
     assert_eq!(related["location"]["uri"], "file:///d.journey");
     assert_eq!(related["message"], "first defined here");
+    // The second definition stands for the first: definition goes there.
+    let answer = client.request(
+        "textDocument/definition",
+        position_params("file:///d.journey", (2, 7)),
+    );
+    assert_eq!(answer["result"]["range"], range((1, 7), (1, 8)));
     // Fixed: the lints of `check` appear, as warnings.
     client.change(
         "file:///d.journey",

@@ -43,7 +43,7 @@ struct Target {
     definition: Option<usize>,
 }
 
-fn target(table: &SymbolTable, offset: usize) -> Option<Target> {
+fn target(table: &SymbolTable, text: &str, offset: usize) -> Option<Target> {
     let touches = |span: Span| span.start <= offset && offset <= span.end;
     if let Some((i, def)) = table
         .definitions
@@ -51,7 +51,13 @@ fn target(table: &SymbolTable, offset: usize) -> Option<Target> {
         .enumerate()
         .find(|(_, d)| touches(d.id))
     {
-        let first = if def.duplicate { None } else { Some(i) };
+        // A second definition of an ID stands for the first, which every
+        // reference names.
+        let first = if def.duplicate {
+            table.find(text, def.name(text))
+        } else {
+            None
+        };
         return Some(Target {
             span: def.id,
             definition: first.or(Some(i)),
@@ -81,7 +87,7 @@ pub(crate) fn definition(
     let at = &params.text_document_position_params;
     let (doc, offset) = locate(server, at)?;
     let table = &doc.analysis.symbols;
-    Ok(target(table, offset)
+    Ok(target(table, &doc.text, offset)
         .and_then(|t| t.definition)
         .and_then(|i| table.definitions.get(i))
         .map(|def| {
@@ -96,7 +102,7 @@ pub(crate) fn references(
     let at = &params.text_document_position;
     let (doc, offset) = locate(server, at)?;
     let table = &doc.analysis.symbols;
-    let Some(definition) = target(table, offset).and_then(|t| t.definition) else {
+    let Some(definition) = target(table, &doc.text, offset).and_then(|t| t.definition) else {
         return Ok(None);
     };
     let include = params.context.include_declaration;
@@ -114,7 +120,7 @@ pub(crate) fn references(
 /// Why the cursor's place cannot be renamed, or the ID and its definition.
 fn renamable(doc: &Document, offset: usize) -> Answer<(Span, usize)> {
     let table = &doc.analysis.symbols;
-    match target(table, offset) {
+    match target(table, &doc.text, offset) {
         Some(Target {
             span,
             definition: Some(definition),
@@ -181,7 +187,7 @@ pub(crate) fn hover(server: &Server, params: HoverParams) -> Answer<Option<Hover
     let (doc, offset) = locate(server, at)?;
     let mut parts: Vec<String> = Vec::new();
     let mut range = None;
-    if let Some(t) = target(&doc.analysis.symbols, offset) {
+    if let Some(t) = target(&doc.analysis.symbols, &doc.text, offset) {
         parts.push(describe(doc, &t));
         range = Some(t.span);
     } else if let Some((text, span)) = word_meaning(doc, offset) {

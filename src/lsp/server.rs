@@ -99,7 +99,7 @@ impl Server {
         match message {
             Message::Request(request) => {
                 let id = request.id.clone();
-                let response = match guarded(|| self.request(request, out)) {
+                let response = match guarded(|| self.request(request)) {
                     Ok(response) => response,
                     Err(panic) => Response::new_err(
                         id,
@@ -120,7 +120,7 @@ impl Server {
         }
     }
 
-    fn request(&mut self, request: Request, out: &mut Vec<Message>) -> Response {
+    fn request(&mut self, request: Request) -> Response {
         let Request { id, method, params } = request;
         match (self.phase, method.as_str()) {
             (Phase::Waiting, req::Initialize::METHOD) => {
@@ -149,7 +149,6 @@ impl Server {
             }
             (Phase::Running, _) => {}
         }
-        let _ = out;
         match method.as_str() {
             req::Shutdown::METHOD => {
                 self.phase = Phase::ShutDown;
