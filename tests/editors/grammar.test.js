@@ -91,6 +91,18 @@ test('strings, escapes, numbers, percentages and comments', async () => {
   assert.ok(!tokens.some((t) => t.scopes.some((s) => s.startsWith('constant.numeric'))));
 });
 
+test('the lane statements of v1.1', async () => {
+  const source = 'journey "J" {\n  lane nps "NPS" score -2..2\n  lanes touchpoints, nps\n' +
+    '  stage s {\n    touchpoint t {\n      lane nps 1 "ok"\n      backstage "Packs"\n    }\n  }\n}\n';
+  assert.strictEqual(await scopeOf(source, 'nps', 0), 'entity.name.lane.journey');
+  assert.strictEqual(await scopeOf(source, '-2..2'), 'constant.numeric.range.journey');
+  assert.strictEqual(await scopeOf(source, 'score'), 'constant.language.journey');
+  assert.strictEqual(await scopeOf(source, 'touchpoints'), 'variable.other.lane.journey');
+  assert.strictEqual(await scopeOf(source, 'nps', 1), 'variable.other.lane.journey');
+  assert.strictEqual(await scopeOf(source, 'nps', 2), 'variable.other.lane.journey');
+  assert.strictEqual(await scopeOf(source, 'backstage'), 'keyword.other.journey');
+});
+
 test('a block closes where its brace does, so the next stage is seen', async () => {
   const source = 'journey "J" {\n  stage a { touchpoint x { channel c } }\n  stage b {\n  }\n}\n';
   assert.strictEqual(await scopeOf(source, 'c'), 'variable.other.channel.journey');
