@@ -14,6 +14,7 @@ pub mod import;
 pub mod layout;
 pub mod limits;
 pub mod lint;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod report;
@@ -28,6 +29,7 @@ pub use diagnostic::{Diagnostic, Label, Severity, Span};
 pub use limits::Limits;
 pub use lint::{Level, LintConfig};
 pub use render::{RenderError, RenderOptions, Theme, View};
+pub use resolve::table::{Definition, Kind as SymbolKind, Reference, SymbolTable};
 
 /// Text-module hooks for the real-browser test; not part of the API.
 #[doc(hidden)]
@@ -53,6 +55,9 @@ pub struct Compilation {
     /// When it was not valid UTF-8, the text with each bad sequence
     /// replaced by U+FFFD, so the encoding error's span still points at it.
     pub source: String,
+    /// Every definition and reference the resolver found (empty when the
+    /// file could not be parsed into a journey).
+    pub symbols: SymbolTable,
 }
 
 impl Compilation {

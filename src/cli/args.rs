@@ -91,6 +91,8 @@ pub(crate) enum Command {
         #[arg(value_name = "CODE")]
         code: String,
     },
+    /// Run the language server on stdin and stdout (for editors).
+    Lsp,
 }
 
 #[derive(Debug, Subcommand)]

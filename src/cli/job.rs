@@ -115,8 +115,9 @@ fn compile_and_write(
         journey,
         diagnostics,
         source,
+        symbols,
     } = compilation;
-    drop((diagnostics, source));
+    drop((diagnostics, source, symbols));
     let written = match journey {
         Some(journey) if !has_errors => {
             let written = check_view(&journey, display, ctx)

@@ -91,6 +91,8 @@ pub(crate) fn main() -> ExitCode {
             import::mermaid(input, out.as_deref(), &ctx)
         }
         Command::Explain { code } => explain::run(code, &ctx),
+        // The protocol's exit code: 0 after `shutdown` then `exit`.
+        Command::Lsp => return ExitCode::from(cjm::lsp::run(ctx.compile) as u8),
     };
     ExitCode::from(exit as u8)
 }

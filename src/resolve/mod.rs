@@ -14,6 +14,7 @@ mod recovery;
 mod resolver;
 mod stage;
 mod symbols;
+pub(crate) mod table;
 mod values;
 
 use crate::diagnostic::Diagnostic;
@@ -36,6 +37,7 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
                 journey: None,
                 diagnostics: vec![diagnostic],
                 source: shown,
+                symbols: Default::default(),
             };
         }
     };
@@ -71,8 +73,10 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         maybe_stage: false,
         sites: lint::Sites::default(),
         lanes: Default::default(),
+        table: table::SymbolTable::collect(&source, &ast),
     };
     resolver.symbols = Symbols::collect(&source, &ast, &mut resolver.diags);
+    resolver.table.add_missing(&resolver.symbols);
     resolver.sites.ids = resolver.symbols.spans().collect();
     resolver.personas = resolver
         .symbols
@@ -85,7 +89,13 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     }
     // The tree's texts are moved into the model: it is not read after.
     let parts = resolver.journey(&mut ast);
-    let Resolver { diags, sites, .. } = resolver;
+    let Resolver {
+        diags,
+        sites,
+        table: mut symbol_table,
+        ..
+    } = resolver;
+    symbol_table.references.sort_by_key(|r| r.span.start);
     diagnostics.extend(diags);
 
     let mut journey = Journey {
@@ -116,7 +126,9 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
         let warnings = lint::check(&journey, &sites);
         diagnostics.extend(lint::apply(warnings, &parts.levels, &options.lints));
     }
-    finish(Some(journey), diagnostics, source)
+    let mut compilation = finish(Some(journey), diagnostics, source);
+    compilation.symbols = symbol_table;
+    compilation
 }
 
 /// Sorts the diagnostics by position and keeps the model only when no
@@ -132,5 +144,6 @@ fn finish(
         journey: journey.filter(|_| !failed),
         diagnostics,
         source,
+        symbols: Default::default(),
     }
 }

@@ -25,6 +25,8 @@ pub(crate) struct Resolver<'a> {
     pub sites: Sites<'a>,
     /// Every custom lane by its ID, read before the stages.
     pub lanes: std::collections::HashMap<Cow<'a, str>, super::lanes::LaneSpec>,
+    /// What the library returns of the namespace (`table.rs`).
+    pub table: super::table::SymbolTable,
 }
 
 impl Resolver<'_> {
@@ -32,9 +34,22 @@ impl Resolver<'_> {
     /// `kinds`; `keyword` is the statement that refers. Every caller passes
     /// a constant, non-empty `kinds`, so `kinds[0]` below is in range.
     pub(crate) fn reference(&mut self, word: &Word, kinds: &[Kind], keyword: &str) -> bool {
-        let Some(def) = self.symbols.get(&word.text) else {
+        let def = self.symbols.get(&word.text);
+        // The "did you mean" of the table and of the diagnostic: one search.
+        let suggestion = match def {
+            Some(def) if kinds.contains(&def.kind) => None,
+            None if self.maybe_defined.contains(&word.text) => None,
+            _ => self.symbols.suggest(&word.text, kinds).map(str::to_string),
+        };
+        self.table.references.push(super::table::Reference {
+            span: word.span,
+            wanted: super::table::kind_set(kinds),
+            target: def.and_then(|d| self.table.definition_at(d.span)),
+            suggestion: suggestion.clone(),
+        });
+        let Some(def) = def else {
             if !self.maybe_defined.contains(&word.text) {
-                let help = match self.symbols.suggest(&word.text, kinds) {
+                let help = match &suggestion {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => format!(
                         "define it, e.g. `{} {} \"…\"`, or fix the name",
@@ -63,7 +78,7 @@ impl Resolver<'_> {
         }
         // Worded only here: most references resolve.
         let needs = needs(kinds);
-        let help = match self.symbols.suggest(&word.text, kinds) {
+        let help = match &suggestion {
             Some(close) => format!("did you mean `{close}`?"),
             None => {
                 let defined: Vec<String> = if self.symbols.may_search() {

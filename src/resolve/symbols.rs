@@ -8,8 +8,9 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::model::BUILTIN_LANES;
 use crate::syntax::ast::{self, JourneyStmt, StageStmt};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+/// The kinds of definition, which share one namespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
     Persona,
     Team,
     Channel,
@@ -21,7 +22,7 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// The keyword that defines it, also used in messages ("a team").
-    pub(crate) fn keyword(self) -> &'static str {
+    pub fn keyword(self) -> &'static str {
         match self {
             Kind::Persona => "persona",
             Kind::Team => "team",

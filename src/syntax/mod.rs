@@ -7,7 +7,7 @@ pub(crate) mod ast;
 mod fast;
 mod grammar;
 pub(crate) use grammar::is_identifier;
-mod keywords;
+pub(crate) mod keywords;
 mod lower;
 mod scan;
 mod split;
