@@ -139,7 +139,9 @@ impl<'a> Resolver<'a> {
                 .symbols
                 .get(&name.text)
                 .is_some_and(|d| d.kind == Kind::Lane);
-            if !custom && !BUILTIN_LANES.contains(&name.text.as_str()) {
+            // A lane whose definition failed to parse (reported) is spared.
+            let unparsed = self.maybe_defined.contains(&name.text);
+            if !custom && !unparsed && !BUILTIN_LANES.contains(&name.text.as_str()) {
                 self.unknown_lane(name);
             }
         }
@@ -455,6 +457,12 @@ mod tests {
         assert_eq!(unused(&journey("", "")), 2);
         assert_eq!(unused(&journey("", "lane effort 3")), 1);
         assert_eq!(unused(&journey("lanes systems", "lane effort 3")), 0);
+    }
+
+    #[test]
+    fn a_lane_whose_definition_did_not_parse_is_not_reported_again() {
+        let source = "journey \"J\" {\n  lane effort \"Effort\" score\n  lanes effort, emotion\n  stage s { touchpoint t { lane effort 3 } }\n}\n";
+        assert_eq!(codes(source), ["cjm::syntax"]);
     }
 
     #[test]
