@@ -214,9 +214,13 @@ fn a_broken_block_is_reported_at_its_markdown_line_and_the_others_are_written() 
     let run = cjm_in(dir.path(), &["import", "mermaid", "broken.md", "-o", "out"]);
     run.code(1)
         .stderr_has("cjm::mermaid-syntax")
-        .stderr_has("[broken.md:14:5]")
-        .stderr_has("the task `This task has no score` has no score");
-    assert_eq!(listing(&dir.path().join("out")), ["fine.journey"]);
+        .stderr_has("[broken.md:19:5]")
+        .stderr_has("the task `This task has no score` has no score")
+        .stderr_has("skipped 1 Mermaid block that is not a journey");
+    assert_eq!(
+        listing(&dir.path().join("out")),
+        ["also-fine.journey", "fine.journey"]
+    );
     let json = cjm_in(
         dir.path(),
         &[
@@ -232,7 +236,7 @@ fn a_broken_block_is_reported_at_its_markdown_line_and_the_others_are_written() 
     let line: serde_json::Value =
         serde_json::from_str(json.stderr.lines().next().unwrap()).unwrap();
     assert_eq!(line["file"], "broken.md");
-    assert_eq!(line["line"], 14);
+    assert_eq!(line["line"], 19);
 }
 
 #[test]
