@@ -8,6 +8,7 @@
 //! text. Only the binary (`cli/`) prints anything.
 
 pub mod diagnostic;
+pub mod diff;
 pub mod explain;
 pub mod format;
 pub mod import;

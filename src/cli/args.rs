@@ -93,6 +93,37 @@ pub(crate) enum Command {
     },
     /// Run the language server on stdin and stdout (for editors).
     Lsp,
+    /// What a change does to a journey: compare two versions by meaning.
+    Diff(DiffArgs),
+}
+
+/// `cjm diff OLD NEW`, `cjm diff --rev REV [PATH…]`, `--git-driver`.
+#[derive(Debug, Args)]
+pub(crate) struct DiffArgs {
+    /// OLD and NEW, each a path, `-` (stdin) or REV:PATH; with `--rev`,
+    /// files or folders to look under [default: .].
+    #[arg(value_name = "OLD NEW | PATH")]
+    pub args: Vec<String>,
+    /// Compare every `.journey` file that differs between REV and the work tree.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Run as git's external diff driver (seven arguments, as git passes them).
+    #[arg(long, conflicts_with = "rev")]
+    pub git_driver: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
+    Svg,
 }
 
 #[derive(Debug, Subcommand)]

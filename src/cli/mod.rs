@@ -5,8 +5,10 @@ mod args;
 mod build;
 mod check;
 mod diagnostics;
+mod diff;
 mod explain;
 mod fmt;
+mod git;
 mod import;
 mod init;
 mod job;
@@ -91,6 +93,7 @@ pub(crate) fn main() -> ExitCode {
             import::mermaid(input, out.as_deref(), &ctx)
         }
         Command::Explain { code } => explain::run(code, &ctx),
+        Command::Diff(args) => diff::run(args, &ctx),
         // The protocol's exit code: 0 after `shutdown` then `exit`.
         Command::Lsp => return ExitCode::from(cjm::lsp::run(ctx.compile) as u8),
     };

@@ -1,0 +1,204 @@
+//! `cjm diff` on the fixture pairs in tests/fixtures/diff/NAME/{old,new}.journey:
+//! each format's output is a reviewed snapshot, and the exit code says
+//! whether anything changed.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn cjm() -> Command {
+    Command::cargo_bin("cjm").unwrap()
+}
+
+/// Runs `cjm diff old.journey new.journey --format FORMAT` in the pair's folder.
+fn diff(dir: &Path, format: &str) -> (String, i32) {
+    let out = cjm()
+        .current_dir(dir)
+        .args(["diff", "old.journey", "new.journey", "--format", format])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn fixture_pairs() {
+    insta::glob!("fixtures/diff/*/old.journey", |path| {
+        let dir = path.parent().unwrap();
+        let name = dir.file_name().unwrap().to_str().unwrap();
+        let (text, code) = diff(dir, "text");
+        let (markdown, code_md) = diff(dir, "markdown");
+        let (json, code_json) = diff(dir, "json");
+        let expected = if name == "reformat-only" { 0 } else { 1 };
+        assert_eq!(
+            (code, code_md, code_json),
+            (expected, expected, expected),
+            "{name}"
+        );
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["version"], 1);
+        insta::assert_snapshot!("text", text);
+        insta::assert_snapshot!("markdown", markdown);
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        insta::assert_snapshot!("json", pretty);
+    });
+}
+
+fn changes(name: &str) -> Vec<Value> {
+    let dir = Path::new("tests/fixtures/diff").join(name);
+    let (json, _) = diff(&dir, "json");
+    let value: Value = serde_json::from_str(&json).unwrap();
+    value["changes"].as_array().unwrap().clone()
+}
+
+fn find<'a>(changes: &'a [Value], id: &str, change: &str, field: Option<&str>) -> Vec<&'a Value> {
+    changes
+        .iter()
+        .filter(|c| c["id"] == id && c["change"] == change && c["field"].as_str() == field)
+        .collect()
+}
+
+#[test]
+fn every_json_change_has_the_contract_fields() {
+    for c in changes("texts") {
+        let keys: Vec<&str> = c.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "kind", "id", "change", "field", "persona", "old", "new", "delta", "from_id"
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_renamed_touchpoint_and_team_are_renames_not_added_and_removed() {
+    let all = changes("rename");
+    let tp = find(&all, "compare_prices", "renamed", None);
+    assert_eq!(tp.len(), 1, "{all:#?}");
+    assert_eq!(tp[0]["from_id"], "compare");
+    assert_eq!(
+        find(&all, "operations", "renamed", None)[0]["from_id"],
+        "ops"
+    );
+    // The references follow the rename: no owner or flow change.
+    assert!(all.iter().all(|c| c["change"] == "renamed"), "{all:#?}");
+}
+
+#[test]
+fn a_stage_owner_edit_changes_the_owners_of_the_touchpoints_that_inherit_them() {
+    let all = changes("inherited-owner");
+    for id in ["checkout", "pay", "confirm"] {
+        let c = find(&all, id, "changed", Some("owners"));
+        assert_eq!(c.len(), 1, "{id}: {all:#?}");
+        assert_eq!(c[0]["old"], serde_json::json!(["web"]));
+        assert_eq!(c[0]["new"], serde_json::json!(["ops"]));
+    }
+    assert_eq!(all.len(), 3, "{all:#?}");
+}
+
+#[test]
+fn emotion_deltas_are_signed_per_persona() {
+    let all = changes("emotions-two-personas");
+    let pay = find(&all, "pay", "changed", Some("emotion"));
+    let by = |p: &str| pay.iter().find(|c| c["persona"] == p).unwrap()["delta"].clone();
+    assert_eq!(by("michal"), 2);
+    assert_eq!(by("dana"), 1);
+    let courier = find(&all, "courier", "changed", Some("emotion"));
+    assert_eq!(courier.len(), 1);
+    assert_eq!(courier[0]["delta"], -1);
+}
+
+#[test]
+fn touchpoints_moved_to_another_stage_and_inside_one() {
+    let all = changes("moved-touchpoint");
+    let confirm = find(&all, "confirm", "moved", Some("stage"));
+    assert_eq!(confirm[0]["old"], "checkout");
+    assert_eq!(confirm[0]["new"], "delivery");
+    // search and compare swapped: one of them moved, not both.
+    let inside: Vec<_> = all.iter().filter(|c| c["field"] == "position").collect();
+    assert_eq!(inside.len(), 1, "{all:#?}");
+}
+
+#[test]
+fn metrics_carry_absolute_deltas_and_funnel_steps_percentage_points() {
+    let all = changes("metrics");
+    assert_eq!(
+        find(&all, "pay", "changed", Some("metrics.conversion"))[0]["delta"],
+        15
+    );
+    assert_eq!(find(&all, "pay", "removed", Some("metrics.time")).len(), 1);
+    assert_eq!(find(&all, "pay", "added", Some("metrics.abandon")).len(), 1);
+    assert_eq!(
+        find(&all, "checkout", "changed", Some("reach"))[0]["delta"],
+        200
+    );
+    let step = find(&all, "browse -> checkout", "changed", Some("conversion"));
+    assert_eq!(step[0]["delta"], 20);
+}
+
+#[test]
+fn a_side_that_does_not_compile_prints_its_diagnostics_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.journey"),
+        "journey \"x\" {\n  stage s {\n",
+    )
+    .unwrap();
+    let good = Path::new("tests/fixtures/diff/metrics/old.journey")
+        .canonicalize()
+        .unwrap();
+    let out = cjm()
+        .current_dir(dir.path())
+        .args(["diff", good.to_str().unwrap(), "bad.journey"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cjm::syntax"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = cjm().args(["diff", "only-one.journey"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = cjm().args(["diff", "-", "-"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = cjm()
+        .args(["diff", "nope.journey", "nope2.journey"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("diff.md");
+    let pair = Path::new("tests/fixtures/diff/hebrew");
+    let out = cjm()
+        .current_dir(pair)
+        .args([
+            "diff",
+            "old.journey",
+            "new.journey",
+            "--format",
+            "markdown",
+            "-o",
+        ])
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    assert!(written.contains("emotion"), "{written}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
