@@ -10,6 +10,8 @@ pub fn explain(code: &str) -> Option<String> {
         "lint (a warning; `allow` or `deny` it in the file or with -A/-D)"
     } else if IMPORT_WARNINGS.contains(&entry.name) {
         "warning of `cjm import mermaid`"
+    } else if GIT_ERRORS.contains(&entry.name) {
+        "error of `cjm diff` reading from git (exit code 2)"
     } else {
         "error"
     };
@@ -32,6 +34,15 @@ fn indent(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Errors of `cjm diff` when it reads old versions from git: about the
+/// repository, not about a journey.
+const GIT_ERRORS: &[&str] = &[
+    "git-missing",
+    "git-no-repository",
+    "git-revision",
+    "git-path",
+];
 
 /// Codes that are warnings of an import, not errors nor lints.
 const IMPORT_WARNINGS: &[&str] = &["mermaid-not-carried", "mermaid-score"];
@@ -273,6 +284,44 @@ const ENTRIES: &[Entry] = &[
         example: "journey \"Shop\" {\n  stage awareness { reach 900; touchpoint ad }\n  stage purchase { reach 12000; touchpoint checkout }\n}",
         fix: "check both figures, or reorder the stages.",
     },
+    Entry {
+        name: "git-missing",
+        lint: false,
+        meaning: "`cjm diff` reads old versions (`--rev REV`, a `REV:PATH` side) by running \
+                  `git`, and no `git` program could be started.",
+        example: "cjm diff --rev origin/main   # on a machine without git",
+        fix: "install git, or put it on PATH; or compare two files: `cjm diff old.journey new.journey`.",
+    },
+    Entry {
+        name: "git-no-repository",
+        lint: false,
+        meaning: "`cjm diff --rev` or a `REV:PATH` side needs a git repository, and the folder git \
+                  ran in (the file's folder for `--rev`, the current one for `REV:PATH`) is not \
+                  inside one.",
+        example: "cd /tmp && cjm diff --rev HEAD",
+        fix: "run cjm inside the repository, or name files inside it: `cjm diff --rev HEAD repo/maps`.",
+    },
+    Entry {
+        name: "git-revision",
+        lint: false,
+        meaning: "The revision given to `--rev` or before the `:` of a `REV:PATH` side names no \
+                  commit in the repository (a typo, or a branch not fetched, as `origin/main` \
+                  in a shallow CI checkout).",
+        example: "cjm diff --rev orgin/main",
+        fix: "check the name with `git rev-parse REV`; in CI fetch the branch first \
+              (`git fetch origin main`, or `fetch-depth: 0` with actions/checkout).",
+    },
+    Entry {
+        name: "git-path",
+        lint: false,
+        meaning: "A `REV:PATH` side names a file that the revision does not have. As with \
+                  `git show REV:PATH`, PATH is relative to the top of the repository unless it \
+                  starts with `./`.",
+        example: "cjm diff HEAD~1:maps/shop.journey maps/shop.journey   # shop.journey added in HEAD",
+        fix: "use a revision that has the file and write PATH from the repository's top (or \
+              `./PATH` from the current folder); `cjm diff --rev REV` reports a file added since \
+              REV as added.",
+    },
 ];
 
 #[cfg(test)]
@@ -285,7 +334,13 @@ mod tests {
             assert!(explain(lint).is_some(), "{lint}");
             assert!(explain(&format!("cjm::{lint}")).is_some(), "{lint}");
         }
-        assert_eq!(codes().count(), 16 + crate::lint::LINTS.len());
+        assert_eq!(
+            codes().count(),
+            16 + GIT_ERRORS.len() + crate::lint::LINTS.len()
+        );
+        for code in GIT_ERRORS {
+            assert!(explain(code).unwrap().contains("cjm diff"), "{code}");
+        }
         assert!(explain("unknown-reference").unwrap().contains("Example:"));
         assert_eq!(explain("nope"), None);
     }
@@ -311,7 +366,7 @@ mod tests {
     fn examples_trigger_their_code() {
         for entry in ENTRIES
             .iter()
-            .filter(|e| !["encoding", "limit"].contains(&e.name))
+            .filter(|e| !["encoding", "limit"].contains(&e.name) && !GIT_ERRORS.contains(&e.name))
         {
             let code = format!("cjm::{}", entry.name);
             // The import's codes are about Mermaid diagrams, not journeys.
