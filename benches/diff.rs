@@ -34,10 +34,8 @@ fn versions(n: usize) -> (String, Journey, Journey) {
         .flat_map(|s| s.touchpoints.iter_mut())
         .enumerate()
     {
-        if i % 10 == 0 {
-            if let Some(e) = tp.emotions.first_mut() {
-                e.score = (e.score + 1).min(2);
-            }
+        if let Some(e) = tp.emotions.first_mut().filter(|_| i % 10 == 0) {
+            e.score = (e.score + 1).min(2);
         }
     }
     if new.stages.len() > 1 {
