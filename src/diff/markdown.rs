@@ -19,12 +19,9 @@ pub fn markdown(diff: &Diff) -> String {
     let _ = writeln!(out, "#### {} — {}\n", code(file), cell(title));
     let summary = diff.summary();
     let mut line = format!("**{}**", summary.counts());
-    if summary.worse > 0 || summary.better > 0 {
-        let _ = write!(
-            line,
-            " · emotion: **{} worse**, **{} better**",
-            summary.worse, summary.better
-        );
+    let emotions = summary.emotions();
+    if !emotions.is_empty() {
+        let _ = write!(line, " · **{emotions}**");
     }
     if diff.old.journey.is_none() {
         line.push_str(" · new file");
@@ -98,12 +95,14 @@ fn arrow(c: &Change, d: &str) -> String {
     }
 }
 
+/// The text format's signs, in code style so that Markdown takes them
+/// literally (and no emoji font is needed).
 fn sign(what: What) -> &'static str {
     match what {
-        What::Added => "➕",
-        What::Removed => "➖",
-        What::Changed => "✏️",
-        What::Renamed | What::Moved => "↪️",
+        What::Added => "`+`",
+        What::Removed => "`-`",
+        What::Changed => "`~`",
+        What::Renamed | What::Moved => "`>`",
     }
 }
 
@@ -122,7 +121,9 @@ fn where_(diff: &Diff, c: &Change) -> String {
     };
     let mut s = format!("{} {}", c.kind.name(), code(id));
     if let Some(label) = diff.label_of(c.kind, id).filter(|l| *l != id) {
-        let _ = write!(s, " {}", cell(label));
+        // Isolated, so that a right-to-left label does not reorder the
+        // words around it.
+        let _ = write!(s, " \u{2068}{}\u{2069}", cell(label));
     }
     if let (Kind::Touchpoint, Some(stage)) = (c.kind, c.stage.as_deref()) {
         let _ = write!(s, " (stage {})", code(stage));
