@@ -14,10 +14,6 @@ use super::output::write_atomic;
 use super::{Context, Exit, git, source};
 
 pub(crate) fn run(args: &DiffArgs, ctx: &Context) -> Exit {
-    if args.format == DiffFormat::Svg {
-        return ctx
-            .usage_error("`cjm diff --format svg` is not built yet; use text, markdown or json");
-    }
     if args.git_driver {
         return driver(args, ctx);
     }
@@ -81,13 +77,13 @@ fn read_side(arg: &str, ctx: &Context) -> Result<Vec<u8>, String> {
 }
 
 /// What a diff prints in `format`.
-fn render(diff: &Diff, format: DiffFormat) -> String {
+fn render(diff: &Diff, format: DiffFormat, ctx: &Context) -> String {
     match format {
         DiffFormat::Text => cjm::diff::text(diff),
         DiffFormat::Markdown => cjm::diff::markdown(diff),
         DiffFormat::Json => cjm::diff::json(diff),
-        // Refused in `run` before anything is read.
-        DiffFormat::Svg => String::new(),
+        // A deleted file has no new map: its text diff says so.
+        DiffFormat::Svg => cjm::diff::svg(diff, &ctx.render).unwrap_or_else(|| cjm::diff::text(diff)),
     }
 }
 
@@ -129,7 +125,7 @@ fn pair(args: &[String], format: DiffFormat, ctx: &Context) -> Result<(String, E
     } else {
         Exit::Failed
     };
-    Ok((render(&diff, format), exit))
+    Ok((render(&diff, format, ctx), exit))
 }
 
 /// `cjm diff --rev REV [PATH…]`: every journey file that differs between
@@ -222,7 +218,7 @@ fn rev_mode(
             if !text.is_empty() && format != DiffFormat::Json {
                 text.push('\n');
             }
-            text.push_str(&render(&diff, format));
+            text.push_str(&render(&diff, format, ctx));
         }
     }
     Ok((text, exit))
@@ -292,7 +288,7 @@ fn driver(args: &DiffArgs, ctx: &Context) -> Exit {
             journey: jb.as_ref(),
         },
     );
-    match emit(&render(&diff, args.format), args.out.as_deref()) {
+    match emit(&render(&diff, args.format, ctx), args.out.as_deref()) {
         Ok(()) => Exit::Ok,
         Err(message) => {
             eprint_str(&format!("error: {message}"));

@@ -13,6 +13,7 @@ mod markdown;
 mod matching;
 mod stages;
 mod summary;
+mod svg;
 mod text;
 mod top;
 
@@ -27,6 +28,7 @@ use crate::model::Journey;
 pub use json::json;
 pub use markdown::markdown;
 pub use summary::Summary;
+pub use svg::{debug_boxes, svg};
 pub use text::text;
 
 /// What kind of element a change is about.

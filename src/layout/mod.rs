@@ -8,6 +8,7 @@
 mod blueprint;
 mod card;
 mod cell;
+mod diff_marks;
 mod emotion;
 mod flows;
 mod funnel;
@@ -19,6 +20,7 @@ pub(crate) mod scene;
 mod score;
 mod textbox;
 mod view;
+pub(crate) use diff_marks::{Marks, mark as mark_diff};
 pub(crate) use textbox::sanitize;
 pub use view::{UnknownName, View};
 mod words;
@@ -329,7 +331,11 @@ pub fn debug_boxes(journey: &Journey) -> debug::Boxes {
 /// The boxes of the map laid out in a view.
 #[doc(hidden)]
 pub fn debug_boxes_view(journey: &Journey, view: &View) -> debug::Boxes {
-    let scene = layout_view(journey, view);
+    debug_boxes_of(layout_view(journey, view))
+}
+
+/// The boxes of a laid-out (and perhaps diff-marked) Scene.
+pub(crate) fn debug_boxes_of(scene: Scene) -> debug::Boxes {
     let texts = scene::texts(&scene.items)
         .into_iter()
         .map(|t| debug::TextBox {

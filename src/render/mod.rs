@@ -75,6 +75,11 @@ pub fn svg_view(journey: &Journey, options: &RenderOptions, view: &View) -> Stri
     self::svg::to_string(journey, scene, options)
 }
 
+/// The SVG of a Scene laid out (and marked) elsewhere: `cjm diff`.
+pub(crate) fn svg_scene(journey: &Journey, scene: crate::layout::scene::Scene, options: &RenderOptions) -> String {
+    self::svg::to_string(journey, scene, options)
+}
+
 /// The SVG map written to `out`: the same bytes as [`svg`], sent in pieces
 /// as they are written (on all cores of the current rayon pool), so the
 /// document is never held whole. `out` gets many writes of tens of
