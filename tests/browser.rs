@@ -251,6 +251,39 @@ fn lane_svgs() -> Vec<(String, String)> {
     out
 }
 
+/// The marked maps of `cjm diff --format svg` on the diff fixture pairs:
+/// their tags and notes are text the browser must draw as measured too.
+fn diff_svgs() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff");
+    let compile = |p: PathBuf| {
+        let bytes = std::fs::read(p).expect("read diff fixture");
+        cjm::compile(&bytes, &cjm::CompileOptions::default()).journey
+    };
+    let mut pairs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|e| e.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    pairs.sort();
+    pairs
+        .into_iter()
+        .filter_map(|pair| {
+            let old = compile(pair.join("old.journey"))?;
+            let new = compile(pair.join("new.journey"))?;
+            let diff = cjm::diff::Diff::of(
+                cjm::diff::Side {
+                    file: None,
+                    journey: Some(&old),
+                },
+                cjm::diff::Side {
+                    file: None,
+                    journey: Some(&new),
+                },
+            );
+            let svg = cjm::diff::svg(&diff, &cjm::RenderOptions::default())?;
+            Some((format!("diff {}", pair.display()), svg))
+        })
+        .collect()
+}
+
 fn edges(v: &Value) -> [f64; 4] {
     let mut out = [f64::NAN; 4];
     for (i, x) in v.as_array().into_iter().flatten().take(4).enumerate() {
@@ -268,6 +301,7 @@ fn chromium_draws_the_example_maps_as_measured_and_inside_their_boxes() {
         return;
     }
     examples.extend(lane_svgs());
+    examples.extend(diff_svgs());
     let mut failures = Vec::new();
     let mut checked = 0;
     for (name, svg) in &examples {

@@ -202,3 +202,87 @@ fn output_file_is_written_whole() {
     assert!(written.contains("emotion"), "{written}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// The `<g …>` opening tags of one diff class in an SVG.
+fn groups<'a>(svg: &'a str, class: &str) -> Vec<&'a str> {
+    let open = format!("<g class=\"{class}\"");
+    svg.match_indices(&open)
+        .map(|(at, _)| &svg[at..at + svg[at..].find('>').unwrap()])
+        .collect()
+}
+
+fn data_ids(svg: &str, class: &str) -> Vec<String> {
+    groups(svg, class)
+        .into_iter()
+        .filter_map(|g| {
+            let at = g.find("data-id=\"")? + 9;
+            Some(g[at..at + g[at..].find('"')?].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_svg_diff_tags_the_added_lists_the_removed_and_draws_the_old_curves() {
+    let dir = Path::new("tests/fixtures/diff/added-removed");
+    let (svg, code) = diff(dir, "svg");
+    assert_eq!(code, 1);
+    assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
+    assert_eq!(data_ids(&svg, "diff-added"), ["deals"]);
+    let removed = groups(&svg, "diff-removed");
+    assert_eq!(
+        removed,
+        [r#"<g class="diff-removed" data-stage="checkout""#]
+    );
+    let note = &svg[svg.find("class=\"diff-removed\"").unwrap()..];
+    assert!(
+        note[..note.find("</g>").unwrap()].contains("removed: Confirmation"),
+        "{note}"
+    );
+    let tag = &svg[svg.find("class=\"diff-added\"").unwrap()..];
+    assert!(tag[..tag.find("</g>").unwrap()].contains(">new<"));
+    // Michal and Dana had scores before; Yossi is new and has no old curve.
+    let curves = groups(&svg, "diff-old-curve");
+    assert_eq!(curves.len(), 2, "{curves:?}");
+    assert!(
+        curves[0].contains("data-persona=\"michal\"")
+            && curves[1].contains("data-persona=\"dana\"")
+    );
+    // Behind the new curves: every old curve comes before the first point.
+    let first_point = svg.find("class=\"emotion-point\"").unwrap();
+    assert!(svg.find("class=\"diff-old-curve\"").unwrap() < first_point);
+}
+
+#[test]
+fn the_svg_diff_tags_each_changed_touchpoint_once() {
+    let dir = Path::new("tests/fixtures/diff/emotions-two-personas");
+    let (svg, _) = diff(dir, "svg");
+    // Pay changed two personas' scores and a label, Courier one score.
+    assert_eq!(data_ids(&svg, "diff-changed"), ["pay", "courier"]);
+    assert!(groups(&svg, "diff-added").is_empty());
+    assert!(groups(&svg, "diff-removed").is_empty());
+}
+
+#[test]
+fn the_svg_diff_of_a_hebrew_map_tags_in_hebrew() {
+    let dir = Path::new("tests/fixtures/diff/hebrew");
+    let (svg, _) = diff(dir, "svg");
+    assert!(!groups(&svg, "diff-changed").is_empty());
+    assert!(svg.contains(">שונה<"), "the tag is in the map's language");
+    assert!(!svg.contains(">changed<"));
+}
+
+#[test]
+fn without_changes_the_svg_diff_is_the_new_map_as_build_draws_it() {
+    let dir = Path::new("tests/fixtures/diff/reformat-only");
+    let (svg, code) = diff(dir, "svg");
+    assert_eq!(code, 0);
+    let out = tempfile::tempdir().unwrap();
+    cjm()
+        .args(["build", "--format", "svg", "-o"])
+        .arg(out.path())
+        .arg(dir.join("new.journey"))
+        .assert()
+        .success();
+    let built = std::fs::read_to_string(out.path().join("new.svg")).unwrap();
+    assert!(svg == built, "the diff map differs from the built map");
+}

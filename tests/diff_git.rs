@@ -202,3 +202,42 @@ fn the_driver_falls_back_to_the_line_diff_when_a_side_does_not_compile() {
     assert!(out.contains("does not compile"), "{out}");
     assert!(out.contains("@@"), "{out}");
 }
+
+#[test]
+fn rev_svg_writes_one_marked_map_per_changed_journey_into_a_folder() {
+    let dir = repo();
+    let (_, err, code) = cjm(dir.path(), &["diff", "--rev", "HEAD~1", "--format", "svg"]);
+    assert_eq!(code, 2, "several maps need a folder: {err}");
+    assert!(err.contains("-o DIR"), "{err}");
+
+    let (out, err, code) = cjm(
+        dir.path(),
+        &["diff", "--rev", "HEAD~1", "--format", "svg", "-o", "maps"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("gone.journey` was deleted"), "{err}");
+    let maps = dir.path().join("maps");
+    let mut names: Vec<String> = std::fs::read_dir(&maps)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["added.svg", "map.svg", "my map.svg", "מסע.svg"]);
+    let map = std::fs::read_to_string(maps.join("map.svg")).unwrap();
+    assert!(map.starts_with("<svg") && map.contains("class=\"diff-changed\" data-id=\"pay\""));
+    // Everything in a new file is new.
+    let added = std::fs::read_to_string(maps.join("added.svg")).unwrap();
+    assert!(added.contains("class=\"diff-added\""));
+}
+
+#[test]
+fn rev_svg_of_one_changed_journey_goes_to_stdout() {
+    let dir = repo();
+    let (out, err, code) = cjm(
+        dir.path(),
+        &["diff", "--rev", "HEAD~1", "--format", "svg", "map.journey"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.starts_with("<svg") && out.contains("class=\"diff-old-curve\""));
+}

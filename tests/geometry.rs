@@ -24,7 +24,10 @@ fn inside(inner: Box4, outer: Box4) -> bool {
 }
 
 fn check(name: &str, j: &Journey) -> Boxes {
-    let b = cjm::layout::debug_boxes(j);
+    check_boxes(name, cjm::layout::debug_boxes(j))
+}
+
+fn check_boxes(name: &str, b: Boxes) -> Boxes {
     let canvas = [0.0, 0.0, b.width, b.height];
     assert!(b.width > 0.0 && b.height > 0.0, "{name}: empty canvas");
     for t in &b.texts {
@@ -98,6 +101,45 @@ fn hand_built_journeys_keep_the_layout_promises() {
 fn example_and_fixture_files_keep_the_layout_promises() {
     for (name, j) in maps::files() {
         check(&name, &j);
+    }
+}
+
+/// The maps of `cjm diff --format svg` (tags, removed notes, old curves
+/// added to the new map) keep the same promises.
+#[test]
+fn diff_maps_keep_the_layout_promises() {
+    let compile = |p: &std::path::Path| {
+        let c = cjm::compile(&std::fs::read(p).unwrap(), &Default::default());
+        c.journey.unwrap()
+    };
+    let mut pairs: Vec<(String, Journey, Journey)> = Vec::new();
+    let mut dirs: Vec<_> = std::fs::read_dir("tests/fixtures/diff")
+        .unwrap()
+        .map(|d| d.unwrap().path())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty());
+    for dir in dirs {
+        let name = dir.display().to_string();
+        pairs.push((
+            name,
+            compile(&dir.join("old.journey")),
+            compile(&dir.join("new.journey")),
+        ));
+    }
+    for (name, old, new) in pairs {
+        let diff = cjm::diff::Diff::of(
+            cjm::diff::Side {
+                file: None,
+                journey: Some(&old),
+            },
+            cjm::diff::Side {
+                file: None,
+                journey: Some(&new),
+            },
+        );
+        let boxes = cjm::diff::debug_boxes(&diff).unwrap();
+        check_boxes(&name, boxes);
     }
 }
 

@@ -19,16 +19,76 @@ pub(crate) fn run(args: &DiffArgs, ctx: &Context) -> Exit {
     }
     let result = match &args.rev {
         Some(rev) => rev_mode(rev, &args.args, args.format, ctx),
-        None => pair(&args.args, args.format, ctx),
+        None => pair(&args.args, args.format, ctx).map(|(text, exit)| (Output::One(text), exit)),
     };
-    let (text, exit) = match result {
+    let (output, exit) = match result {
         Ok(done) => done,
         Err(message) => return ctx.usage_error(&message),
     };
-    match emit(&text, args.out.as_deref()) {
+    let written = match output {
+        Output::One(text) => emit(&text, args.out.as_deref()),
+        Output::Maps(maps) => emit_maps(&maps, args.out.as_deref()),
+    };
+    match written {
         Ok(()) => exit,
         Err(message) => ctx.usage_error(&message),
     }
+}
+
+/// What a diff run prints: one text, or (`--rev … --format svg`) one map
+/// per changed file.
+enum Output {
+    One(String),
+    /// (the file's path, its marked map).
+    Maps(Vec<(PathBuf, String)>),
+}
+
+/// The maps of `--rev … --format svg`: a single map goes where one output
+/// would (stdout or `-o FILE`); several need `-o DIR`, where each is
+/// written as its journey's path with `.svg` (an SVG file cannot hold
+/// two maps, and stdout would be one unreadable stream).
+fn emit_maps(maps: &[(PathBuf, String)], out: Option<&Path>) -> Result<(), String> {
+    let into_dir = out.is_some_and(|o| o.is_dir()) || maps.len() > 1;
+    if !into_dir {
+        let text = maps
+            .first()
+            .map(|(_, svg)| svg.as_str())
+            .unwrap_or_default();
+        return emit(text, out);
+    }
+    let Some(dir) = out else {
+        return Err(format!(
+            "{} journeys changed and `--format svg` draws one map each: give a folder with `-o DIR`",
+            maps.len()
+        ));
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!(
+            "{} journeys changed: `-o {}` must be a folder for their maps",
+            maps.len(),
+            dir.display()
+        ));
+    }
+    for (path, svg) in maps {
+        let target = dir.join(map_name(path));
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+        }
+        write_atomic(&target, svg.as_bytes())
+            .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
+    }
+    Ok(())
+}
+
+/// `examples/michal.journey` → `examples/michal.svg`, kept inside the
+/// output folder (no root, no `..`).
+fn map_name(path: &Path) -> PathBuf {
+    let inside: PathBuf = path
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .collect();
+    inside.with_extension("svg")
 }
 
 /// Writes the output to `-o FILE` (atomically) or stdout.
@@ -82,8 +142,11 @@ fn render(diff: &Diff, format: DiffFormat, ctx: &Context) -> String {
         DiffFormat::Text => cjm::diff::text(diff),
         DiffFormat::Markdown => cjm::diff::markdown(diff),
         DiffFormat::Json => cjm::diff::json(diff),
-        // A deleted file has no new map: its text diff says so.
-        DiffFormat::Svg => cjm::diff::svg(diff, &ctx.render).unwrap_or_else(|| cjm::diff::text(diff)),
+        // A deleted file has no new map (only the git driver gets here
+        // with one): its text diff says so.
+        DiffFormat::Svg => {
+            cjm::diff::svg(diff, &ctx.render).unwrap_or_else(|| cjm::diff::text(diff))
+        }
     }
 }
 
@@ -135,7 +198,7 @@ fn rev_mode(
     paths: &[String],
     format: DiffFormat,
     ctx: &Context,
-) -> Result<(String, Exit), String> {
+) -> Result<(Output, Exit), String> {
     let paths: Vec<String> = if paths.is_empty() {
         vec![".".to_string()]
     } else {
@@ -143,6 +206,7 @@ fn rev_mode(
     };
     let mut seen: Vec<PathBuf> = Vec::new();
     let mut text = String::new();
+    let mut maps = Vec::new();
     let mut exit = Exit::Ok;
     let max = ctx.compile.limits.max_file_size;
     for arg in &paths {
@@ -215,13 +279,28 @@ fn rev_mode(
                 continue;
             }
             exit = exit.max(Exit::Failed);
+            if format == DiffFormat::Svg {
+                match cjm::diff::svg(&diff, &ctx.render) {
+                    Some(svg) => maps.push((shown(file.new.as_deref().unwrap_or_default()), svg)),
+                    None => eprint_str(&format!(
+                        "note: `{}` was deleted; it has no map to draw",
+                        old.as_ref().map(|(n, _)| n.as_str()).unwrap_or_default()
+                    )),
+                }
+                continue;
+            }
             if !text.is_empty() && format != DiffFormat::Json {
                 text.push('\n');
             }
             text.push_str(&render(&diff, format, ctx));
         }
     }
-    Ok((text, exit))
+    let output = if format == DiffFormat::Svg {
+        Output::Maps(maps)
+    } else {
+        Output::One(text)
+    };
+    Ok((output, exit))
 }
 
 /// `cjm diff --git-driver PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX

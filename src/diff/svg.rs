@@ -31,7 +31,14 @@ fn scene(diff: &Diff) -> Option<crate::layout::scene::Scene> {
             }
             (Kind::Touchpoint, What::Removed) if whole => {
                 let label = c.old.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
-                let stage = c.stage.clone().unwrap_or_default();
+                // A touchpoint whose stage went too is listed under the
+                // map's last stage, so nothing removed goes unmentioned.
+                let stage = c
+                    .stage
+                    .clone()
+                    .filter(|s| new.stages.iter().any(|n| &n.id == s))
+                    .or_else(|| new.stages.last().map(|s| s.id.clone()))
+                    .unwrap_or_default();
                 match marks.removed.iter_mut().find(|(s, _)| *s == stage) {
                     Some((_, labels)) => labels.push(label.to_string()),
                     None => marks.removed.push((stage, vec![label.to_string()])),
@@ -57,12 +64,17 @@ fn scene(diff: &Diff) -> Option<crate::layout::scene::Scene> {
                 continue;
             }
             for e in &t.emotions {
-                let persona = e.persona.as_deref().map(|p| renames.map(Kind::Persona, p).to_string());
-                marks.old_scores.push((persona, id.to_string(), e.score.clamp(-2, 2)));
+                let persona = e
+                    .persona
+                    .as_deref()
+                    .map(|p| renames.map(Kind::Persona, p).to_string());
+                marks
+                    .old_scores
+                    .push((persona, id.to_string(), e.score.clamp(-2, 2)));
             }
         }
     }
     let mut scene = crate::layout::layout_view(new, &crate::layout::View::default());
-    crate::layout::mark_diff(&mut scene, &marks);
+    crate::layout::mark_diff(&mut scene, &marks, new);
     Some(scene)
 }

@@ -36,6 +36,10 @@ pub(crate) struct Words {
     pub drop: &'static str,
     pub biggest_drop: &'static str,
     pub loop_back: &'static str,
+    /// The tags and the note of a `cjm diff --format svg` map.
+    pub diff_new: &'static str,
+    pub diff_changed: &'static str,
+    pub diff_removed: &'static str,
 }
 
 const EN: Words = Words {
@@ -67,6 +71,9 @@ const EN: Words = Words {
     drop: "Drop",
     biggest_drop: "Biggest drop",
     loop_back: "Back to",
+    diff_new: "new",
+    diff_changed: "changed",
+    diff_removed: "removed",
 };
 
 const HE: Words = Words {
@@ -98,6 +105,9 @@ const HE: Words = Words {
     drop: "נשירה",
     biggest_drop: "הנשירה הגדולה ביותר",
     loop_back: "חזרה אל",
+    diff_new: "חדש",
+    diff_changed: "שונה",
+    diff_removed: "הוסר",
 };
 
 const FA: Words = Words {
@@ -129,6 +139,9 @@ const FA: Words = Words {
     drop: "ریزش",
     biggest_drop: "بیشترین ریزش",
     loop_back: "بازگشت به",
+    diff_new: "جدید",
+    diff_changed: "تغییر",
+    diff_removed: "حذف شد",
 };
 
 const AR: Words = Words {
@@ -160,6 +173,9 @@ const AR: Words = Words {
     drop: "الانخفاض",
     biggest_drop: "أكبر انخفاض",
     loop_back: "العودة إلى",
+    diff_new: "جديد",
+    diff_changed: "تغيّر",
+    diff_removed: "أزيل",
 };
 
 /// The words for a BCP 47 tag (its primary language); English otherwise.

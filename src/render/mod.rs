@@ -76,7 +76,11 @@ pub fn svg_view(journey: &Journey, options: &RenderOptions, view: &View) -> Stri
 }
 
 /// The SVG of a Scene laid out (and marked) elsewhere: `cjm diff`.
-pub(crate) fn svg_scene(journey: &Journey, scene: crate::layout::scene::Scene, options: &RenderOptions) -> String {
+pub(crate) fn svg_scene(
+    journey: &Journey,
+    scene: crate::layout::scene::Scene,
+    options: &RenderOptions,
+) -> String {
     self::svg::to_string(journey, scene, options)
 }
 
