@@ -105,17 +105,7 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
             ));
         }
         if !bridge.is_empty() {
-            // Across a touchpoint without a score: a faint dotted bridge,
-            // so the gap shows and the journey still reads as one line.
-            curves.push(Item::Path(PathShape {
-                cmds: bridge,
-                fill: None,
-                stroke: Some(Stroke {
-                    paint,
-                    width: 1.5,
-                    dash: Some((1.5, 5.0)),
-                }),
-            }));
+            curves.push(gap_bridge(bridge, paint));
         }
         if !solid.is_empty() {
             curves.push(Item::Path(PathShape {
@@ -201,6 +191,21 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid) -> Cell {
 
 /// Tinted halves and level lines, drawn with the lane backgrounds (y from
 /// the lane's top).
+/// The line across a touchpoint without a score, in the emotion curve and
+/// in a score lane alike: faint and dotted, so the gap shows and the
+/// journey still reads as one line.
+pub(crate) fn gap_bridge(cmds: Vec<Cmd>, paint: Paint) -> Item {
+    Item::Path(PathShape {
+        cmds,
+        fill: None,
+        stroke: Some(Stroke {
+            paint,
+            width: 1.5,
+            dash: Some((1.5, 5.0)),
+        }),
+    })
+}
+
 pub(crate) fn backdrop(ctx: &Ctx, grid: &Grid, h: f32) -> Vec<Item> {
     let (x0, x1) = (grid.left, grid.right);
     let mut backdrop = vec![

@@ -150,16 +150,7 @@ pub(crate) fn lane(ctx: &Ctx, grid: &Grid, lane: &Lane) -> Cell {
     }
     let mut items = Vec::new();
     if !bridge.is_empty() {
-        // Across a touchpoint without a value: faint and dotted.
-        items.push(Item::Path(PathShape {
-            cmds: bridge,
-            fill: None,
-            stroke: Some(Stroke {
-                paint: Paint::ScoreLine,
-                width: 1.5,
-                dash: Some((1.5, 5.0)),
-            }),
-        }));
+        items.push(super::emotion::gap_bridge(bridge, Paint::ScoreLine));
     }
     if !solid.is_empty() {
         items.push(Item::Path(PathShape {

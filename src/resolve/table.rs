@@ -201,6 +201,9 @@ impl SymbolTable {
                 JourneyStmt::Channel(c) => {
                     add(&mut table, Kind::Channel, &c.id, stmt.span, &c.label, None);
                 }
+                JourneyStmt::Lane(l) => {
+                    add(&mut table, Kind::Lane, &l.id, stmt.span, &l.label, None);
+                }
                 JourneyStmt::Stage(s) => {
                     let stage = add(&mut table, Kind::Stage, &s.id, stmt.span, &s.label, None);
                     for inner in &s.body {
@@ -268,6 +271,24 @@ mod tests {
         let spans = table.occurrences(SOURCE, 0);
         let texts: Vec<&str> = spans.iter().map(|s| &SOURCE[s.start..s.end]).collect();
         assert_eq!(texts, ["sales", "sales", "sales"]);
+    }
+
+    #[test]
+    fn a_lane_is_a_definition_with_its_label_and_statement() {
+        let source = "journey \"J\" {\n  lane effort \"Customer effort\" score 1..5\n  \
+            stage s \"S\" {\n    touchpoint t \"T\" { lane effort 2 }\n  }\n}\n";
+        let compiled = crate::compile(source.as_bytes(), &CompileOptions::default());
+        let table = &compiled.symbols;
+        let lane = &table.definitions[0];
+        assert_eq!(lane.kind, super::Kind::Lane);
+        assert_eq!(lane.name(source), "effort");
+        assert_eq!(lane.label.as_deref(), Some("Customer effort"));
+        assert_eq!(
+            &source[lane.statement.start..lane.statement.end],
+            "lane effort \"Customer effort\" score 1..5"
+        );
+        let effort = table.find(source, "effort").unwrap();
+        assert_eq!(table.occurrences(source, effort).len(), 2);
     }
 
     #[test]
