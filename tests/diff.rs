@@ -49,7 +49,44 @@ fn fixture_pairs() {
         insta::assert_snapshot!("markdown", markdown);
         let pretty = serde_json::to_string_pretty(&value).unwrap();
         insta::assert_snapshot!("json", pretty);
+        let (svg, code_svg) = diff(dir, "svg");
+        assert_eq!(code_svg, expected, "{name}");
+        insta::assert_snapshot!("svg_marks", svg_marks(&svg));
     });
+}
+
+/// The diff marks of an SVG, one per line: the group's opening tag and the
+/// words it draws (the whole map would be an unreadable snapshot; the map
+/// itself is `cjm build`'s, checked by its own snapshots).
+fn svg_marks(svg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = svg;
+    while let Some(at) = rest.find("<g class=\"diff-") {
+        rest = &rest[at..];
+        let open = &rest[..rest.find('>').unwrap()];
+        // The group ends where its nested <g> are all closed.
+        let (mut depth, mut end) = (0, 0);
+        for (i, _) in rest.char_indices() {
+            if rest[i..].starts_with("<g ") || rest[i..].starts_with("<g>") {
+                depth += 1;
+            } else if rest[i..].starts_with("</g>") {
+                depth -= 1;
+                if depth == 0 {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        let body = &rest[..end];
+        let words: Vec<&str> = body
+            .split("</text>")
+            .filter_map(|t| t.rsplit_once('>').map(|(_, w)| w.trim()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        out.push_str(&format!("{open}> {}\n", words.join(" | ")));
+        rest = &rest[end..];
+    }
+    out
 }
 
 fn changes(name: &str) -> Vec<Value> {
