@@ -141,9 +141,10 @@ pub(crate) struct OutputArgs {
     /// Output formats, comma-separated or repeated.
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "svg")]
     pub format: Vec<Format>,
-    /// Colour theme of the map.
-    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-    pub theme: ThemeArg,
+    /// Colour theme of the map: `light`, `dark`, or a brand theme file
+    /// (TOML: `base` and `#rrggbb` colours for named roles; docs/themes.md).
+    #[arg(long, value_name = "light|dark|FILE.toml", default_value = "light")]
+    pub theme: String,
     /// PNG size as a multiple of the SVG's size.
     #[arg(long, value_name = "N", default_value_t = 2.0, value_parser = parse_scale)]
     pub scale: f32,
@@ -183,12 +184,6 @@ impl Format {
             Format::Mermaid => "mmd",
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ThemeArg {
-    Light,
-    Dark,
 }
 
 /// A lint name as given to `-A/-W/-D`, checked against the known lints so

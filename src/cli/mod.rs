@@ -18,13 +18,14 @@ mod preview;
 mod schema;
 mod source;
 mod suggest;
+mod theme;
 mod watch;
 
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use args::{Cli, Command, ImportFrom, OutputArgs, ThemeArg};
+use args::{Cli, Command, ImportFrom, OutputArgs};
 use diagnostics::{Reporter, eprint_str};
 
 /// The process exit code (cli.md "Exit codes"); when several files end
@@ -79,7 +80,10 @@ pub(crate) fn main() -> ExitCode {
         Command::Watch(args) => Some(&args.output),
         _ => None,
     };
-    let ctx = context(&cli.common, lints, output);
+    let ctx = match context(&cli.common, lints, output) {
+        Ok(ctx) => ctx,
+        Err(exit) => return ExitCode::from(exit as u8),
+    };
     let exit = match &cli.command {
         Command::Check { paths } => check::run(paths, &ctx),
         Command::Build(args) => build::run(args, &ctx),
@@ -97,7 +101,14 @@ pub(crate) fn main() -> ExitCode {
     ExitCode::from(exit as u8)
 }
 
-fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&OutputArgs>) -> Context {
+/// Everything a command needs; `Err` when the theme file cannot be read or
+/// is wrong (reported already).
+fn context(
+    common: &args::Common,
+    lints: cjm::LintConfig,
+    output: Option<&OutputArgs>,
+) -> Result<Context, Exit> {
+    let reporter = Reporter::new(common.diagnostics);
     let mut render = cjm::RenderOptions::default();
     let mut scale = 2.0;
     let mut view = cjm::View::default();
@@ -107,14 +118,11 @@ fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&Output
             personas: output.personas.clone(),
             team: output.team.clone(),
         };
-        render.theme = match output.theme {
-            ThemeArg::Light => cjm::Theme::Light,
-            ThemeArg::Dark => cjm::Theme::Dark,
-        };
+        render.theme = theme::load(&output.theme, &reporter)?;
         render.embed_fonts = !output.no_embed_fonts;
         scale = output.scale;
     }
-    Context {
+    Ok(Context {
         compile: cjm::CompileOptions {
             lints,
             ..Default::default()
@@ -122,9 +130,9 @@ fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&Output
         render,
         view,
         scale,
-        reporter: Reporter::new(common.diagnostics),
+        reporter,
         quiet: common.quiet,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Scene / model → bytes.
 
+pub mod brand;
 mod json_out;
 mod mermaid;
 mod png;
@@ -7,12 +8,16 @@ mod svg;
 
 use crate::model::Journey;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Light,
     Dark,
+    /// A brand theme read from a theme file ([`Palette::from_toml`]).
+    Custom(std::sync::Arc<Palette>),
 }
+
+pub use brand::Palette;
 
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
