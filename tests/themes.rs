@@ -62,8 +62,9 @@ fn a_brand_theme_changes_exactly_the_colours_it_names() {
     let branded = svg_with(CLEAN, &brand);
     let changes = colour_changes(&plain, &branded);
     let lines: Vec<String> = changes.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
-    // The page (#ffffff, as the cards are, which keep it), the first stage
-    // header band and the one persona's curve, markers and legend.
+    // The page (#ffffff, as the cards are, which keep it) behind the map and
+    // behind the loop's label, the first stage header band, and the one
+    // persona's curve, two markers (stroke), card stripe and legend dot.
     insta::assert_snapshot!("brand_theme_colour_changes", lines.join("\n"));
     for change in changes.keys() {
         let new = change.rsplit(' ').next().unwrap();

@@ -185,6 +185,9 @@ pub(crate) fn text_pairs() -> impl Iterator<Item = (Paint, Paint)> {
         .chain([(Paint::Link, Paint::Surface)])
 }
 
+/// A text colour, its background and their contrast ratio, below AA.
+type FailingPair = (Paint, Paint, f64);
+
 /// WCAG 2 AA for normal-size text.
 pub const MIN_CONTRAST: f64 = 4.5;
 
@@ -205,11 +208,17 @@ impl Palette {
             Err(e) => {
                 let span = e.span().unwrap_or(0..0);
                 let message = e.message().trim_end().to_string();
-                return Err(vec![Diagnostic::error(
-                    "cjm::theme-syntax",
-                    format!("the theme file is not valid TOML: {message}"),
-                    Span::new(span.start, span.end),
-                )]);
+                return Err(vec![
+                    Diagnostic::error(
+                        "cjm::theme-syntax",
+                        format!("the theme file is not valid TOML: {message}"),
+                        Span::new(span.start, span.end),
+                    )
+                    .with_help(
+                        "a theme file holds only lines like `text = \"#1b1f24\"` \
+                         (and `base = \"light\"`)",
+                    ),
+                ]);
             }
         };
         let mut palette = Palette {
@@ -270,7 +279,7 @@ impl Palette {
     /// worst pair and listing the others.
     fn contrast_errors(&self, places: &[Option<Span>]) -> Vec<Diagnostic> {
         // (blamed key, failing pairs with their ratio)
-        let mut blamed: Vec<(usize, Vec<(Paint, Paint, f64)>)> = Vec::new();
+        let mut blamed: Vec<(usize, Vec<FailingPair>)> = Vec::new();
         for (fg, bg) in text_pairs() {
             let ratio = contrast(self.color(fg), self.color(bg));
             if ratio >= MIN_CONTRAST {
@@ -353,8 +362,12 @@ fn span_of(range: std::ops::Range<usize>) -> Span {
 
 fn shown(text: &str, span: Span) -> String {
     let raw = text.get(span.start..span.end).unwrap_or("").trim();
-    let raw: String = raw.chars().take(40).collect();
-    format!("`{raw}`")
+    // A long value (CSS pasted in) is cut, and says so.
+    let mut cut: String = raw.chars().take(40).collect();
+    if cut.len() < raw.len() {
+        cut.push('…');
+    }
+    format!("`{cut}`")
 }
 
 fn unknown_key(name: &str, span: Span) -> Diagnostic {
