@@ -153,15 +153,15 @@ pub(crate) struct OutputArgs {
     #[arg(long)]
     pub no_embed_fonts: bool,
     /// Draw these lanes, top to bottom, instead of the file's `lanes`:
-    /// built-in lane names or custom lane IDs. SVG and PNG only.
+    /// built-in lane names or custom lane IDs. SVG, PNG and HTML only.
     #[arg(long, value_name = "NAME,…", value_delimiter = ',', num_args = 1..)]
     pub lanes: Option<Vec<String>>,
     /// Draw only these personas (cards, curves, legend, emotion labels).
-    /// SVG and PNG only.
+    /// SVG, PNG and HTML only.
     #[arg(long = "persona", value_name = "ID,…", value_delimiter = ',', num_args = 1..)]
     pub personas: Option<Vec<String>>,
     /// Highlight the stages and touchpoints this team owns (own or
-    /// inherited) and fade the rest. SVG and PNG only.
+    /// inherited) and fade the rest. SVG, PNG and HTML only.
     #[arg(long, value_name = "ID")]
     pub team: Option<String>,
 }
@@ -173,6 +173,9 @@ pub(crate) enum Format {
     Png,
     /// a Mermaid `journey` diagram (lossy; what it can't show is listed at its top)
     Mermaid,
+    /// a self-contained page (the SVG inline, pan and zoom); with `-o DIR`
+    /// also DIR/index.html listing every map
+    Html,
 }
 
 impl Format {
@@ -182,6 +185,7 @@ impl Format {
             Format::Json => "json",
             Format::Png => "png",
             Format::Mermaid => "mmd",
+            Format::Html => "html",
         }
     }
 }

@@ -16,6 +16,7 @@ mod panics;
 mod paths;
 mod preview;
 mod schema;
+mod site;
 mod source;
 mod suggest;
 mod theme;

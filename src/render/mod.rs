@@ -1,6 +1,7 @@
 //! Scene / model → bytes.
 
 pub mod brand;
+mod html;
 mod json_out;
 mod mermaid;
 mod png;
@@ -18,6 +19,7 @@ pub enum Theme {
 }
 
 pub use brand::Palette;
+pub use html::{IndexEntry, IndexMap, PageNote, html_index, html_view, page_notes};
 
 #[derive(Debug, Clone)]
 pub struct RenderOptions {

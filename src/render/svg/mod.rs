@@ -5,7 +5,7 @@
 
 mod fonts;
 mod group;
-mod markup;
+pub(crate) mod markup;
 mod shapes;
 mod stream;
 mod text;
