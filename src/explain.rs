@@ -329,6 +329,19 @@ const ENTRIES: &[Entry] = &[
         example: "journey \"Shop\" {\n  stage awareness { reach 900; touchpoint ad }\n  stage purchase { reach 12000; touchpoint checkout }\n}",
         fix: "check both figures, or reorder the stages.",
     },
+    Entry {
+        name: "missing-glyph",
+        lint: true,
+        meaning: "A text holds a character that no font can draw: not the bundled ones (Latin, \
+                  Greek, Cyrillic, Hebrew, Arabic script and emoji) nor any given with `--font` \
+                  or `--font-dir`. The map would show an empty box in its place. The warning \
+                  names the characters and points at the text.",
+        example: "journey \"Tokyo\" {\n  stage visit \"東京\" { touchpoint ad \"Ad\" }\n}",
+        fix: "give a font that covers the script, after the bundled ones: `--font FILE` \
+              (repeatable) or `--font-dir DIR`, e.g. `--font-dir /usr/share/fonts/opentype/noto` \
+              with Debian's `fonts-noto-cjk` for Chinese, Japanese and Korean; or `allow \
+              missing-glyph` when the box is acceptable.",
+    },
 ];
 
 #[cfg(test)]

@@ -203,6 +203,11 @@ fn write_one(
             let page = cjm::render::html_view(journey, &ctx.render, &ctx.view, notes);
             stage(path, |out| out.write_all(page.as_bytes()))
         }
+        Format::Pdf => {
+            let pdf = cjm::render::pdf_view(journey, &ctx.render, &ctx.view, ctx.page)
+                .map_err(|e| Failure::Render(e.to_string()))?;
+            stage(path, |out| out.write_all(&pdf))
+        }
     };
     staged.map_err(|e| Failure::Write(path.to_path_buf(), e))
 }
@@ -222,6 +227,8 @@ pub(crate) fn render(
         Format::Png => cjm::render::png_view(journey, &ctx.render, &ctx.view, ctx.scale)
             .map_err(|e| e.to_string())?,
         Format::Html => cjm::render::html_view(journey, &ctx.render, &ctx.view, notes).into_bytes(),
+        Format::Pdf => cjm::render::pdf_view(journey, &ctx.render, &ctx.view, ctx.page)
+            .map_err(|e| e.to_string())?,
     })
 }
 

@@ -7,6 +7,7 @@ mod check;
 mod diagnostics;
 mod explain;
 mod fmt;
+mod fonts;
 mod import;
 mod init;
 mod job;
@@ -50,6 +51,8 @@ pub(crate) struct Context {
     /// `--lanes`, `--persona`, `--team`: for the SVG and PNG only.
     pub view: cjm::View,
     pub scale: f32,
+    /// `--page`: the PDF's paper.
+    pub page: Option<cjm::render::PageSize>,
     pub reporter: Reporter,
     pub quiet: bool,
 }
@@ -75,6 +78,9 @@ pub(crate) fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    if let Err(exit) = fonts::load(&cli.common.font, &cli.common.font_dir, cli.common.quiet) {
+        return ExitCode::from(exit as u8);
+    }
     let lints = lints::config(&matches, std::env::args_os(), cli.common.deny_warnings);
     let output = match &cli.command {
         Command::Build(args) => Some(&args.output),
@@ -112,6 +118,7 @@ fn context(
     let reporter = Reporter::new(common.diagnostics);
     let mut render = cjm::RenderOptions::default();
     let mut scale = 2.0;
+    let mut page = None;
     let mut view = cjm::View::default();
     if let Some(output) = output {
         view = cjm::View {
@@ -122,6 +129,13 @@ fn context(
         render.theme = theme::load(&output.theme, &reporter)?;
         render.embed_fonts = !output.no_embed_fonts;
         scale = output.scale;
+        page = output.page.map(|p| match p {
+            args::PageArg::A4 => cjm::render::PageSize::A4,
+            args::PageArg::A3 => cjm::render::PageSize::A3,
+            args::PageArg::A2 => cjm::render::PageSize::A2,
+            args::PageArg::A1 => cjm::render::PageSize::A1,
+            args::PageArg::A0 => cjm::render::PageSize::A0,
+        });
     }
     Ok(Context {
         compile: cjm::CompileOptions {
@@ -131,6 +145,7 @@ fn context(
         render,
         view,
         scale,
+        page,
         reporter,
         quiet: common.quiet,
     })
