@@ -435,7 +435,32 @@ pub(crate) fn assign_by_rules(text: &str, weight: Weight) -> Vec<FontId> {
         };
         out.push(id);
     }
+    keycaps(text, &mut out);
     out
+}
+
+/// A keycap (`1️⃣`: a digit, `#` or `*`, the emoji variation selector,
+/// the enclosing keycap) is an emoji: all three go to the emoji face, which
+/// draws it as one glyph, instead of a digit and a Latin enclosing mark.
+fn keycaps(text: &str, out: &mut [FontId]) {
+    if !text.contains('\u{20E3}') {
+        return;
+    }
+    let emoji = face_id(Script::Emoji, Weight::Regular);
+    let chars: Vec<char> = text.chars().collect();
+    for i in 0..chars.len() {
+        let base = matches!(chars[i], '0'..='9' | '#' | '*');
+        let rest = match chars.get(i + 1) {
+            Some('\u{FE0F}') => (chars.get(i + 2) == Some(&'\u{20E3}')).then_some(3),
+            Some('\u{20E3}') => Some(2),
+            _ => None,
+        };
+        if let (true, Some(n)) = (base, rest)
+            && face(emoji).is_some_and(|f| f.covers('\u{20E3}'))
+        {
+            out[i..i + n].fill(emoji);
+        }
+    }
 }
 
 /// Whether some face (bundled or given) has a glyph for `c`.
@@ -587,6 +612,7 @@ mod tests {
             };
             out.push(id);
         }
+        keycaps(text, &mut out);
         out
     }
 
@@ -692,6 +718,9 @@ mod emoji_tests {
             ("👍🏿", 1),
             // Woman technologist, medium skin tone.
             ("👩🏽\u{200D}💻", 1),
+            // A keycap: digit, variation selector, enclosing keycap; the
+            // keycap glyph and the selector's blank one.
+            ("1\u{FE0F}\u{20E3}", 2),
             // Heart with the emoji variation selector: the font maps the
             // selector to a blank glyph of its own (not .notdef).
             ("❤\u{FE0F}", 2),
