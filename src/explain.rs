@@ -8,6 +8,8 @@ pub fn explain(code: &str) -> Option<String> {
     let entry = ENTRIES.iter().find(|e| e.name == name)?;
     let kind = if entry.lint {
         "lint (a warning; `allow` or `deny` it in the file or with -A/-D)"
+    } else if entry.name.starts_with("theme-") {
+        "error in a theme file (`--theme FILE.toml`)"
     } else if IMPORT_WARNINGS.contains(&entry.name) {
         "warning of `cjm import mermaid`"
     } else if GIT_ERRORS.contains(&entry.name) {
@@ -222,6 +224,60 @@ const ENTRIES: &[Entry] = &[
               the imported `emotion`.",
     },
     Entry {
+        name: "theme-syntax",
+        lint: false,
+        meaning: "The file given to `--theme` is not valid TOML: a string is not closed, a \
+                  key has no `=`, or a line is not a `key = value` pair.",
+        example: "text = \"#1b1f24",
+        fix: "close the string or fix the line the message points at; a theme file holds \
+              only lines like `text = \"#1b1f24\"`.",
+    },
+    Entry {
+        name: "theme-unknown-key",
+        lint: false,
+        meaning: "A theme file sets a key that is not `base` nor one of the colour roles of \
+                  the built-in themes. The roles are: page, lane, lane-alt, lane-header, \
+                  stage-header, stage-header-alt, surface, border, grid-line, text, muted, link, \
+                  chip, chip-border, pain, pain-bg, opportunity, opportunity-bg, insight, \
+                  insight-bg, action, thought-bg, moment, moment-bg, persona-1 … persona-6, \
+                  score-minus-2, score-minus-1, score-0, score-plus-1, score-plus-2, funnel, \
+                  drop, drop-bg, flow, loop, emotion-band-positive, emotion-band-negative, \
+                  frontstage-bg, backstage-bg, support-bg, custom-bg, score-line, \
+                  blueprint-line (docs/themes.md says what each paints). Tables such as \
+                  `[colors]` are not part of a theme file.",
+        example: "txt = \"#1b1f24\"",
+        fix: "use the key the message suggests (keys use `-`, not `_`), or remove the line.",
+    },
+    Entry {
+        name: "theme-colour",
+        lint: false,
+        meaning: "A colour role in a theme file is not a colour written `#rrggbb`. Names \
+                  (`red`), CSS shorthand (`#abc`), numbers and anything else CSS would \
+                  accept are refused: only six hex digits reach the map.",
+        example: "text = \"red\"",
+        fix: "write the colour as a string of `#` and six hex digits, e.g. `text = \"#1b1f24\"`.",
+    },
+    Entry {
+        name: "theme-base",
+        lint: false,
+        meaning: "A theme file's `base` names the built-in theme its colours start from, and \
+                  must be \"light\" (the default) or \"dark\".",
+        example: "base = \"solarized\"",
+        fix: "write `base = \"light\"` or `base = \"dark\"`.",
+    },
+    Entry {
+        name: "theme-contrast",
+        lint: false,
+        meaning: "With the theme file's colours, text would fall below WCAG AA contrast \
+                  (4.5:1) against a background it is drawn on. The main (`text`) and \
+                  secondary (`muted`) text colours are checked on every background role, \
+                  `link` on `surface`. The error names the key the file set (the text \
+                  colour when it set both), the worst pair and the contrast found.",
+        example: "text = \"#999999\"",
+        fix: "make the text colour darker (on a light base) or lighter (on a dark one), or \
+              change the background the message names; a contrast checker shows the ratio.",
+    },
+    Entry {
         name: "missing-persona",
         lint: true,
         meaning: "The journey has no persona. A journey map is drawn from one specific \
@@ -322,6 +378,19 @@ const ENTRIES: &[Entry] = &[
               `./PATH` from the current folder); `cjm diff --rev REV` reports a file added since \
               REV as added.",
     },
+    Entry {
+        name: "missing-glyph",
+        lint: true,
+        meaning: "A text holds a character that no font can draw: not the bundled ones (Latin, \
+                  Greek, Cyrillic, Hebrew, Arabic script and emoji) nor any given with `--font` \
+                  or `--font-dir`. The map would show an empty box in its place. The warning \
+                  names the characters and points at the text.",
+        example: "journey \"Tokyo\" {\n  stage visit \"東京\" { touchpoint ad \"Ad\" }\n}",
+        fix: "give a font that covers the script, after the bundled ones: `--font FILE` \
+              (repeatable) or `--font-dir DIR`, e.g. `--font-dir /usr/share/fonts/opentype/noto` \
+              with Debian's `fonts-noto-cjk` for Chinese, Japanese and Korean; or `allow \
+              missing-glyph` when the box is acceptable.",
+    },
 ];
 
 #[cfg(test)]
@@ -336,7 +405,7 @@ mod tests {
         }
         assert_eq!(
             codes().count(),
-            16 + GIT_ERRORS.len() + crate::lint::LINTS.len()
+            21 + GIT_ERRORS.len() + crate::lint::LINTS.len()
         );
         for code in GIT_ERRORS {
             assert!(explain(code).unwrap().contains("cjm diff"), "{code}");
@@ -370,7 +439,9 @@ mod tests {
         {
             let code = format!("cjm::{}", entry.name);
             // The import's codes are about Mermaid diagrams, not journeys.
-            let diagnostics = if entry.name.starts_with("mermaid-") {
+            let diagnostics = if entry.name.starts_with("theme-") {
+                crate::render::Palette::from_toml(entry.example).unwrap_err()
+            } else if entry.name.starts_with("mermaid-") {
                 let kind = crate::import::InputKind::Mermaid;
                 crate::import::mermaid(entry.example, kind, "x").diagnostics
             } else {

@@ -32,6 +32,20 @@ pub use lint::{Level, LintConfig};
 pub use render::{RenderError, RenderOptions, Theme, View};
 pub use resolve::table::{Definition, Kind as SymbolKind, Reference, SymbolTable};
 
+/// Extra fonts (`--font`, `--font-dir`), tried after the bundled ones for
+/// measuring, drawing and embedding: each file's bytes (a font, or the
+/// first font of a collection). Call once, before anything is compiled or
+/// rendered. Returns each face's family name, or the index of the file
+/// that is not a usable font and why.
+pub fn add_fonts(files: Vec<Vec<u8>>) -> Result<Vec<String>, (usize, String)> {
+    text::fonts::add_fonts(files)
+}
+
+/// Why `bytes` can't be added with [`add_fonts`], if so.
+pub fn check_font(bytes: &[u8]) -> Result<(), String> {
+    text::fonts::check_font(bytes)
+}
+
 /// Text-module hooks for the real-browser test; not part of the API.
 #[doc(hidden)]
 pub mod text_probe {

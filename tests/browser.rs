@@ -150,6 +150,11 @@ fn chromium_draws_text_runs_where_the_text_module_measured_them() {
             "Supercalifragilisticexpialidociouslyunbelievablylongwordssss",
             false,
         ),
+        // Emoji from the bundled emoji face: a ZWJ family, a skin tone, a
+        // variation selector, between words and in Hebrew.
+        ("Happy 😀 with 👨\u{200D}👩\u{200D}👧 today", false),
+        ("Thumbs 👍🏿 and ❤\u{FE0F} ok", false),
+        ("בוכה 😭 מאוד", true),
     ];
     let svg = cjm::text_probe::sample_svg(&labels, 16.0, 180.0);
     let measured = measure_in_browser(&browser, &svg);

@@ -336,13 +336,14 @@ fn write_previews() {
     std::fs::create_dir_all(dir).unwrap();
     for (name, j) in every_journey() {
         for (theme, suffix) in [(cjm::Theme::Light, ""), (cjm::Theme::Dark, "-dark")] {
+            let light = theme == cjm::Theme::Light;
             let options = RenderOptions {
                 theme,
                 embed_fonts: true,
             };
             let svg = cjm::render::svg(&j, &options);
             std::fs::write(dir.join(format!("{name}{suffix}.svg")), svg).unwrap();
-            if theme == cjm::Theme::Light {
+            if light {
                 let png = cjm::render::png(&j, &options, 1.0).unwrap();
                 std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
             }

@@ -41,6 +41,15 @@ pub(crate) struct Common {
     /// Print only diagnostics: no summary, progress or status lines.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// An extra font (TrueType/OpenType, or the first face of a
+    /// collection) to measure, draw and embed with, after the bundled
+    /// ones; may be repeated.
+    #[arg(long, value_name = "FILE", global = true, action = clap::ArgAction::Append)]
+    pub font: Vec<PathBuf>,
+    /// Every font file (.ttf .otf .ttc .otc) under DIR, in path order,
+    /// after the `--font` ones; may be repeated.
+    #[arg(long, value_name = "DIR", global = true, action = clap::ArgAction::Append)]
+    pub font_dir: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -172,9 +181,14 @@ pub(crate) struct OutputArgs {
     /// Output formats, comma-separated or repeated.
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "svg")]
     pub format: Vec<Format>,
-    /// Colour theme of the map.
-    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-    pub theme: ThemeArg,
+    /// Colour theme of the map: `light`, `dark`, or a brand theme file
+    /// (TOML: `base` and `#rrggbb` colours for named roles; docs/themes.md).
+    #[arg(long, value_name = "light|dark|FILE.toml", default_value = "light")]
+    pub theme: String,
+    /// PDF paper size, landscape, the map scaled to fit [default: a page
+    /// the size of the map].
+    #[arg(long, value_enum, value_name = "SIZE")]
+    pub page: Option<PageArg>,
     /// PNG size as a multiple of the SVG's size.
     #[arg(long, value_name = "N", default_value_t = 2.0, value_parser = parse_scale)]
     pub scale: f32,
@@ -183,15 +197,15 @@ pub(crate) struct OutputArgs {
     #[arg(long)]
     pub no_embed_fonts: bool,
     /// Draw these lanes, top to bottom, instead of the file's `lanes`:
-    /// built-in lane names or custom lane IDs. SVG and PNG only.
+    /// built-in lane names or custom lane IDs. SVG, PNG, HTML and PDF only.
     #[arg(long, value_name = "NAME,…", value_delimiter = ',', num_args = 1..)]
     pub lanes: Option<Vec<String>>,
     /// Draw only these personas (cards, curves, legend, emotion labels).
-    /// SVG and PNG only.
+    /// SVG, PNG, HTML and PDF only.
     #[arg(long = "persona", value_name = "ID,…", value_delimiter = ',', num_args = 1..)]
     pub personas: Option<Vec<String>>,
     /// Highlight the stages and touchpoints this team owns (own or
-    /// inherited) and fade the rest. SVG and PNG only.
+    /// inherited) and fade the rest. SVG, PNG, HTML and PDF only.
     #[arg(long, value_name = "ID")]
     pub team: Option<String>,
 }
@@ -203,6 +217,21 @@ pub(crate) enum Format {
     Png,
     /// a Mermaid `journey` diagram (lossy; what it can't show is listed at its top)
     Mermaid,
+    /// a self-contained page (the SVG inline, pan and zoom); with `-o DIR`
+    /// also DIR/index.html listing every map
+    Html,
+    /// a one-page vector PDF, text as text with subset fonts (`--page`)
+    Pdf,
+}
+
+/// Paper for `--format pdf`, landscape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PageArg {
+    A4,
+    A3,
+    A2,
+    A1,
+    A0,
 }
 
 impl Format {
@@ -212,14 +241,10 @@ impl Format {
             Format::Json => "json",
             Format::Png => "png",
             Format::Mermaid => "mmd",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ThemeArg {
-    Light,
-    Dark,
 }
 
 /// A lint name as given to `-A/-W/-D`, checked against the known lints so

@@ -1,4 +1,4 @@
-//! `cjm build PATH… [-o DIR] [--format svg,json,png]` and `cjm build -`.
+//! `cjm build PATH… [-o DIR] [--format svg,json,png,html,…]` and `cjm build -`.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::args::{BuildArgs, Format};
 use super::diagnostics::eprint_str;
 use super::paths::Input;
-use super::{Context, Exit, job, panics, paths, source};
+use super::{Context, Exit, job, panics, paths, site, source};
 
 /// Below this many files a progress bar would only flicker.
 const PROGRESS_MIN_FILES: usize = 8;
@@ -37,7 +37,19 @@ pub(crate) fn run(args: &BuildArgs, ctx: &Context) -> Exit {
         Ok(plan) => plan,
         Err(message) => return ctx.usage_error(&message),
     };
-    run_plan(&plan, ctx)
+    let index = site::index_path(args.output.out_dir.as_deref(), &formats);
+    if let Some(index) = &index
+        && let Some((input, _)) = plan
+            .iter()
+            .find(|(_, targets)| targets.iter().any(|(_, t)| t == index))
+    {
+        return ctx.usage_error(&format!(
+            "the page of `{}` would overwrite the site's `{}`; rename the journey",
+            input.path.display(),
+            index.display()
+        ));
+    }
+    run_plan(&plan, index.as_deref(), ctx)
 }
 
 /// The requested formats, each once, in a fixed order.
@@ -103,8 +115,14 @@ impl Summary {
     }
 }
 
-fn run_plan(plan: &[(Input, job::Targets)], ctx: &Context) -> Exit {
-    let summary = build_all(plan, ctx);
+fn run_plan(plan: &[(Input, job::Targets)], index: Option<&Path>, ctx: &Context) -> Exit {
+    let (mut summary, maps) = build_all_maps(plan, ctx);
+    if let Some(index) = index
+        && let Err(e) = site::write_index(index, plan, &maps, ctx)
+    {
+        eprint_str(&format!("error: cannot write `{}`: {e}", index.display()));
+        summary.exit = summary.exit.max(Exit::Usage);
+    }
     if ctx.chatty() {
         eprint_str(&summary.line());
     }
@@ -114,6 +132,15 @@ fn run_plan(plan: &[(Input, job::Targets)], ctx: &Context) -> Exit {
 /// Builds every file on every core and prints each file's diagnostics in
 /// input order; one bad file never stops the others.
 pub(crate) fn build_all(plan: &[(Input, job::Targets)], ctx: &Context) -> Summary {
+    build_all_maps(plan, ctx).0
+}
+
+/// [`build_all`], with what the index says of each map built (in plan
+/// order; `None` for a file that failed).
+fn build_all_maps(
+    plan: &[(Input, job::Targets)],
+    ctx: &Context,
+) -> (Summary, Vec<Option<cjm::render::IndexMap>>) {
     let progress = progress_bar(plan.len(), ctx);
     let outcomes: Vec<job::Outcome> = plan
         .par_iter()
@@ -135,7 +162,8 @@ pub(crate) fn build_all(plan: &[(Input, job::Targets)], ctx: &Context) -> Summar
             summary.failed += 1;
         }
     }
-    summary
+    let maps = outcomes.into_iter().map(|o| o.map).collect();
+    (summary, maps)
 }
 
 fn progress_bar(files: usize, ctx: &Context) -> ProgressBar {
@@ -169,7 +197,11 @@ fn stdin(format: Format, ctx: &Context) -> Exit {
             Some(journey) if !compilation.has_errors() => Some(
                 job::check_view(journey, display, ctx)
                     .map_err(Unrendered::View)
-                    .and_then(|()| job::render(journey, format, ctx).map_err(Unrendered::Render)),
+                    .and_then(|()| {
+                        let notes =
+                            cjm::render::page_notes(&compilation.diagnostics, &compilation.source);
+                        job::render(journey, format, &notes, ctx).map_err(Unrendered::Render)
+                    }),
             ),
             _ => None,
         };

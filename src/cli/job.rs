@@ -19,6 +19,8 @@ pub(crate) struct Outcome {
     pub report: String,
     pub exit: Exit,
     pub warnings: usize,
+    /// What the index of an HTML site says of the map, when it was built.
+    pub map: Option<cjm::render::IndexMap>,
 }
 
 impl Outcome {
@@ -27,6 +29,7 @@ impl Outcome {
             report: format!("error: {message}\n"),
             exit: Exit::Usage,
             warnings: 0,
+            map: None,
         }
     }
 }
@@ -53,7 +56,7 @@ fn run(input: &Input, targets: &[(Format, PathBuf)], ctx: &Context) -> Outcome {
     };
     let shown = display.as_str();
     let compiled = panics::catch(move || compile_and_write(bytes, shown, targets, ctx));
-    let (mut report, warnings, written) = match compiled {
+    let (mut report, warnings, written, map) = match compiled {
         Ok(result) => result,
         Err(message) => return internal_error(&display, &message),
     };
@@ -77,6 +80,7 @@ fn run(input: &Input, targets: &[(Format, PathBuf)], ctx: &Context) -> Outcome {
         report,
         exit,
         warnings,
+        map: map.filter(|_| exit == Exit::Ok),
     }
 }
 
@@ -89,14 +93,22 @@ enum Failure {
     Write(PathBuf, io::Error),
 }
 
-/// The diagnostics (rendered) and the number of warnings, and when there
-/// are no errors how writing the outputs went.
+/// What compiling and writing one file gave: the diagnostics (rendered),
+/// the number of warnings, how writing the outputs went when there are no
+/// errors, and the map's entry for an HTML index.
+type Compiled = (
+    String,
+    usize,
+    Option<Result<(), Failure>>,
+    Option<cjm::render::IndexMap>,
+);
+
 fn compile_and_write(
     bytes: Vec<u8>,
     display: &str,
     targets: &[(Format, PathBuf)],
     ctx: &Context,
-) -> (String, usize, Option<Result<(), Failure>>) {
+) -> Compiled {
     let compilation = cjm::compile(&bytes, &ctx.compile);
     // Neither the file's bytes nor its text is needed to lay out and write
     // the map: the report is rendered first and both are dropped, as they
@@ -111,6 +123,11 @@ fn compile_and_write(
         .filter(|d| d.severity == Severity::Warning)
         .count();
     let has_errors = compilation.has_errors();
+    // The page lists the warnings, placed in the text about to be dropped.
+    let notes = match targets.iter().any(|(f, _)| *f == Format::Html) {
+        true => cjm::render::page_notes(&compilation.diagnostics, &compilation.source),
+        false => Vec::new(),
+    };
     let Compilation {
         journey,
         diagnostics,
@@ -118,11 +135,15 @@ fn compile_and_write(
         symbols,
     } = compilation;
     drop((diagnostics, source, symbols));
+    let map = match &journey {
+        Some(journey) if !has_errors => Some(cjm::render::IndexMap::of(journey, warnings)),
+        _ => None,
+    };
     let written = match journey {
         Some(journey) if !has_errors => {
             let written = check_view(&journey, display, ctx)
                 .map_err(Failure::View)
-                .and_then(|()| write_all(&journey, targets, ctx));
+                .and_then(|()| write_all(&journey, targets, &notes, ctx));
             // Freeing a big map's model and removing the big files its
             // outputs replaced take milliseconds each: side by side.
             let (_, written) = rayon::join(move || drop(journey), move || written.map(drop));
@@ -130,7 +151,7 @@ fn compile_and_write(
         }
         _ => None,
     };
-    (report, warnings, written)
+    (report, warnings, written, map)
 }
 
 /// Writes every target: the formats on all cores, each streamed into a
@@ -140,11 +161,12 @@ fn compile_and_write(
 fn write_all(
     journey: &cjm::model::Journey,
     targets: &[(Format, PathBuf)],
+    notes: &[cjm::render::PageNote],
     ctx: &Context,
 ) -> Result<Vec<Replaced>, Failure> {
     let staged: Vec<Result<Staged, Failure>> = targets
         .par_iter()
-        .map(|(format, path)| write_one(journey, *format, path, ctx))
+        .map(|(format, path)| write_one(journey, *format, path, notes, ctx))
         .collect();
     // On an error, dropping the staged outputs removes their files.
     let staged = staged.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -160,6 +182,7 @@ fn write_one(
     journey: &cjm::model::Journey,
     format: Format,
     path: &Path,
+    notes: &[cjm::render::PageNote],
     ctx: &Context,
 ) -> Result<Staged, Failure> {
     let staged = match format {
@@ -176,14 +199,25 @@ fn write_one(
                 .map_err(|e| Failure::Render(e.to_string()))?;
             stage(path, |out| out.write_all(&png))
         }
+        Format::Html => {
+            let page = cjm::render::html_view(journey, &ctx.render, &ctx.view, notes);
+            stage(path, |out| out.write_all(page.as_bytes()))
+        }
+        Format::Pdf => {
+            let pdf = cjm::render::pdf_view(journey, &ctx.render, &ctx.view, ctx.page)
+                .map_err(|e| Failure::Render(e.to_string()))?;
+            stage(path, |out| out.write_all(&pdf))
+        }
     };
     staged.map_err(|e| Failure::Write(path.to_path_buf(), e))
 }
 
-/// One format in memory (for stdout and the preview).
+/// One format in memory (for stdout and the preview); `notes` are the
+/// warnings an HTML page lists.
 pub(crate) fn render(
     journey: &cjm::model::Journey,
     format: Format,
+    notes: &[cjm::render::PageNote],
     ctx: &Context,
 ) -> Result<Vec<u8>, String> {
     Ok(match format {
@@ -191,6 +225,9 @@ pub(crate) fn render(
         Format::Json => cjm::render::json(journey).into_bytes(),
         Format::Mermaid => cjm::render::mermaid(journey).into_bytes(),
         Format::Png => cjm::render::png_view(journey, &ctx.render, &ctx.view, ctx.scale)
+            .map_err(|e| e.to_string())?,
+        Format::Html => cjm::render::html_view(journey, &ctx.render, &ctx.view, notes).into_bytes(),
+        Format::Pdf => cjm::render::pdf_view(journey, &ctx.render, &ctx.view, ctx.page)
             .map_err(|e| e.to_string())?,
     })
 }
@@ -237,6 +274,7 @@ pub(crate) fn internal_error(display: &str, message: &str) -> Outcome {
         ),
         exit: Exit::Failed,
         warnings: 0,
+        map: None,
     }
 }
 

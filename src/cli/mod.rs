@@ -8,6 +8,7 @@ mod diagnostics;
 mod diff;
 mod explain;
 mod fmt;
+mod fonts;
 mod git;
 mod import;
 mod init;
@@ -18,15 +19,17 @@ mod panics;
 mod paths;
 mod preview;
 mod schema;
+mod site;
 mod source;
 mod suggest;
+mod theme;
 mod watch;
 
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use args::{Cli, Command, ImportFrom, OutputArgs, ThemeArg};
+use args::{Cli, Command, ImportFrom, OutputArgs};
 use diagnostics::{Reporter, eprint_str};
 
 /// The process exit code (cli.md "Exit codes"); when several files end
@@ -50,6 +53,8 @@ pub(crate) struct Context {
     /// `--lanes`, `--persona`, `--team`: for the SVG and PNG only.
     pub view: cjm::View,
     pub scale: f32,
+    /// `--page`: the PDF's paper.
+    pub page: Option<cjm::render::PageSize>,
     pub reporter: Reporter,
     pub quiet: bool,
 }
@@ -75,13 +80,19 @@ pub(crate) fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    if let Err(exit) = fonts::load(&cli.common.font, &cli.common.font_dir, cli.common.quiet) {
+        return ExitCode::from(exit as u8);
+    }
     let lints = lints::config(&matches, std::env::args_os(), cli.common.deny_warnings);
     let output = match &cli.command {
         Command::Build(args) => Some(&args.output),
         Command::Watch(args) => Some(&args.output),
         _ => None,
     };
-    let ctx = context(&cli.common, lints, output);
+    let ctx = match context(&cli.common, lints, output) {
+        Ok(ctx) => ctx,
+        Err(exit) => return ExitCode::from(exit as u8),
+    };
     let exit = match &cli.command {
         Command::Check { paths } => check::run(paths, &ctx),
         Command::Build(args) => build::run(args, &ctx),
@@ -100,9 +111,17 @@ pub(crate) fn main() -> ExitCode {
     ExitCode::from(exit as u8)
 }
 
-fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&OutputArgs>) -> Context {
+/// Everything a command needs; `Err` when the theme file cannot be read or
+/// is wrong (reported already).
+fn context(
+    common: &args::Common,
+    lints: cjm::LintConfig,
+    output: Option<&OutputArgs>,
+) -> Result<Context, Exit> {
+    let reporter = Reporter::new(common.diagnostics);
     let mut render = cjm::RenderOptions::default();
     let mut scale = 2.0;
+    let mut page = None;
     let mut view = cjm::View::default();
     if let Some(output) = output {
         view = cjm::View {
@@ -110,14 +129,18 @@ fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&Output
             personas: output.personas.clone(),
             team: output.team.clone(),
         };
-        render.theme = match output.theme {
-            ThemeArg::Light => cjm::Theme::Light,
-            ThemeArg::Dark => cjm::Theme::Dark,
-        };
+        render.theme = theme::load(&output.theme, &reporter)?;
         render.embed_fonts = !output.no_embed_fonts;
         scale = output.scale;
+        page = output.page.map(|p| match p {
+            args::PageArg::A4 => cjm::render::PageSize::A4,
+            args::PageArg::A3 => cjm::render::PageSize::A3,
+            args::PageArg::A2 => cjm::render::PageSize::A2,
+            args::PageArg::A1 => cjm::render::PageSize::A1,
+            args::PageArg::A0 => cjm::render::PageSize::A0,
+        });
     }
-    Context {
+    Ok(Context {
         compile: cjm::CompileOptions {
             lints,
             ..Default::default()
@@ -125,9 +148,10 @@ fn context(common: &args::Common, lints: cjm::LintConfig, output: Option<&Output
         render,
         view,
         scale,
-        reporter: Reporter::new(common.diagnostics),
+        page,
+        reporter,
         quiet: common.quiet,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -61,12 +61,12 @@ fn outcome(input: &Input, png: bool, ctx: &Context) -> Option<MapOutcome> {
                 return Ok(MapOutcome::Failed { diagnostics });
             }
         };
-        let text = |format| job::render(journey, format, ctx).map(lossless_text);
+        let text = |format| job::render(journey, format, &[], ctx).map(lossless_text);
         Ok(MapOutcome::Built {
             svg: text(Format::Svg)?,
             json: text(Format::Json)?,
             png: match png {
-                true => Some(job::render(journey, Format::Png, ctx)?),
+                true => Some(job::render(journey, Format::Png, &[], ctx)?),
                 false => None,
             },
         })

@@ -21,6 +21,7 @@ pub const LINTS: &[&str] = &[
     "unused-definition",
     "open-journey",
     "funnel-increase",
+    "missing-glyph",
 ];
 
 /// Lint levels chosen on the command line. In-file `allow`/`deny` apply
@@ -33,9 +34,11 @@ pub struct LintConfig {
 }
 
 mod checks;
+mod glyphs;
 mod levels;
 
 pub(crate) use checks::check;
+pub(crate) use glyphs::missing_glyphs;
 pub(crate) use levels::apply;
 
 use crate::diagnostic::Span;

@@ -1,18 +1,27 @@
 //! Scene / model → bytes.
 
+pub mod brand;
+mod html;
 mod json_out;
 mod mermaid;
+mod pdf;
 mod png;
 mod svg;
 
 use crate::model::Journey;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Light,
     Dark,
+    /// A brand theme read from a theme file ([`Palette::from_toml`]).
+    Custom(std::sync::Arc<Palette>),
 }
+
+pub use brand::Palette;
+pub use html::{IndexEntry, IndexMap, PageNote, html_index, html_view, page_notes};
+pub use pdf::PageSize;
 
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -34,6 +43,8 @@ impl Default for RenderOptions {
 pub enum RenderError {
     #[error("could not rasterise the map: {0}")]
     Png(String),
+    #[error("{0}")]
+    Pdf(String),
 }
 
 /// The JSON document of language.md §7, pretty-printed, with a final newline.
@@ -131,6 +142,18 @@ pub fn png_view(
         ..options.clone()
     };
     png::rasterize(&svg_view(journey, &plain, view), scale)
+}
+
+/// The map (in `view`) as a one-page vector PDF: the page fitted to the
+/// map, or `page` (landscape) with the map scaled to fit.
+pub fn pdf_view(
+    journey: &Journey,
+    options: &RenderOptions,
+    view: &View,
+    page: Option<PageSize>,
+) -> Result<Vec<u8>, RenderError> {
+    let scene = crate::layout::layout_view(journey, view);
+    pdf::write(journey, &scene, options, page).map_err(RenderError::Pdf)
 }
 
 /// The JSON Schema of the JSON output.

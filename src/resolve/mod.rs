@@ -123,7 +123,8 @@ pub(crate) fn compile(bytes: &[u8], options: &CompileOptions) -> Compilation {
     // Lints only speak about a journey that resolved: on a broken one
     // they would repeat the errors in other words.
     if !diagnostics.iter().any(Diagnostic::is_error) {
-        let warnings = lint::check(&journey, &sites);
+        let mut warnings = lint::check(&journey, &sites);
+        warnings.extend(lint::missing_glyphs(&source));
         diagnostics.extend(lint::apply(warnings, &parts.levels, &options.lints));
     }
     let mut compilation = finish(Some(journey), diagnostics, source);

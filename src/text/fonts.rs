@@ -1,10 +1,11 @@
-//! The bundled font faces: their bytes, names, coverage and metrics, and
-//! the choice of a face for each character.
+//! The font faces: the bundled ones and those given with `--font` and
+//! `--font-dir` (tried after them): their bytes, names, coverage and
+//! metrics, and the choice of a face for each character.
 //!
 //! Fonts are parsed once, lazily, and shared by every thread (the layout
-//! measures from rayon workers).
+//! measures from rayon workers); extra faces are registered before that.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
@@ -17,9 +18,21 @@ pub(crate) enum Script {
     Latin,
     Hebrew,
     Arabic,
+    /// The monochrome emoji face: one weight, for both.
+    Emoji,
+    /// A face given on the command line, for what the bundled ones lack.
+    Extra,
 }
 
-/// What the code knows about one bundled face before parsing it.
+impl Script {
+    /// Whether text in this script's face is shaped right to left.
+    pub(crate) fn is_rtl(self) -> bool {
+        matches!(self, Script::Hebrew | Script::Arabic)
+    }
+}
+
+/// What the code knows about one face before parsing it.
+#[derive(Clone)]
 struct FaceSource {
     data: &'static [u8],
     /// The family name as written in the font's `name` table (checked by a
@@ -30,9 +43,9 @@ struct FaceSource {
     script: Script,
 }
 
-/// The faces, indexed by `FontId`. Index 0 is the Latin regular face, the
-/// fallback for anything no other face covers.
-const SOURCES: [FaceSource; 6] = [
+/// The bundled faces, indexed by `FontId`. Index 0 is the Latin regular
+/// face, the fallback for anything no other face covers.
+const BUNDLED: [FaceSource; 7] = [
     FaceSource {
         data: include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
         family: "Noto Sans",
@@ -69,10 +82,101 @@ const SOURCES: [FaceSource; 6] = [
         weight: Weight::Bold,
         script: Script::Arabic,
     },
+    // Last, so that the faces before keep their IDs (and maps without
+    // emoji their bytes).
+    FaceSource {
+        data: include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf"),
+        family: "Noto Emoji",
+        weight: Weight::Regular,
+        script: Script::Emoji,
+    },
 ];
 
-/// Number of bundled faces.
-pub(crate) const FACE_COUNT: usize = SOURCES.len();
+/// The family name and weight of a font file's first face, or why it is
+/// not a font cjm can use.
+fn read_face(bytes: &[u8]) -> Result<(String, Weight), String> {
+    let font = FontRef::from_index(bytes, 0).map_err(|e| format!("not a font ({e})"))?;
+    // The name a browser and resvg find the face by: the family of the
+    // `name` table (a style-linked family, as the bundled faces use).
+    let family = font
+        .localized_strings(skrifa::string::StringId::FAMILY_NAME)
+        .english_or_first()
+        .map(|s| s.to_string())
+        .filter(|s| !s.is_empty())
+        .ok_or("a font without a family name")?;
+    if font.charmap().mappings().next().is_none() {
+        return Err("a font that maps no character".into());
+    }
+    let weight = match font.attributes().weight.value() >= 600.0 {
+        true => Weight::Bold,
+        false => Weight::Regular,
+    };
+    Ok((family, weight))
+}
+
+/// Why `bytes` can't be an extra face, if so.
+pub(crate) fn check_font(bytes: &[u8]) -> Result<(), String> {
+    read_face(bytes).map(drop)
+}
+
+/// At most this many faces in all (`FontId` is a byte).
+const MAX_FACES: usize = 255;
+
+/// The faces given on the command line, set once before any text is
+/// measured.
+static EXTRA: OnceLock<Vec<FaceSource>> = OnceLock::new();
+
+/// The bundled faces, then the extra ones.
+static SOURCES: LazyLock<Vec<FaceSource>> = LazyLock::new(|| {
+    let mut all: Vec<FaceSource> = BUNDLED.to_vec();
+    all.extend(EXTRA.get().into_iter().flatten().cloned());
+    all
+});
+
+/// Number of faces.
+pub(crate) fn face_count() -> usize {
+    SOURCES.len()
+}
+
+/// Adds faces to try after the bundled ones, in the order given: each
+/// file's bytes (a font, or the first font of a collection). Must come
+/// before any text is measured; returns each face's family name, or why a
+/// file is not a font (by its index in `files`).
+pub(crate) fn add_fonts(files: Vec<Vec<u8>>) -> Result<Vec<String>, (usize, String)> {
+    if files.len() + BUNDLED.len() > MAX_FACES {
+        return Err((
+            MAX_FACES - BUNDLED.len(),
+            format!("at most {} extra fonts", MAX_FACES - BUNDLED.len()),
+        ));
+    }
+    let mut faces = Vec::with_capacity(files.len());
+    for (i, bytes) in files.into_iter().enumerate() {
+        let (family, weight) = read_face(&bytes).map_err(|why| (i, why))?;
+        // The registry lives as long as the process: the bytes and the
+        // name are leaked once, as the bundled ones are static.
+        let family: &'static str = Box::leak(family.clone().into_boxed_str());
+        let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        faces.push(FaceSource {
+            data,
+            family,
+            weight,
+            script: Script::Extra,
+        });
+    }
+    let names = faces.iter().map(|f| f.family.to_string()).collect();
+    EXTRA
+        .set(faces)
+        .map_err(|_| (0, "fonts were already registered".to_string()))?;
+    if LazyLock::force(&SOURCES).len() == BUNDLED.len()
+        && EXTRA.get().is_some_and(|e| !e.is_empty())
+    {
+        return Err((
+            0,
+            "fonts were registered after text was measured".to_string(),
+        ));
+    }
+    Ok(names)
+}
 
 /// A parsed face.
 pub(crate) struct Face {
@@ -117,7 +221,7 @@ static FACES: LazyLock<Vec<Option<Face>>> = LazyLock::new(|| {
     SOURCES
         .iter()
         .map(|source| {
-            let font = FontRef::new(source.data).ok()?;
+            let font = FontRef::from_index(source.data, 0).ok()?;
             let metrics = font.metrics(Size::unscaled(), LocationRef::default());
             let mut coverage: Vec<u32> = font.charmap().mappings().map(|(c, _)| c).collect();
             coverage.sort_unstable();
@@ -156,6 +260,8 @@ fn script_letters(script: Script) -> &'static str {
         Script::Latin => "ÁÉÍÓÚÇgjpqy|()[]{}",
         Script::Hebrew => "אבגדהוזחטיכלמנסעפצקרשתםןףךץ",
         Script::Arabic => "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژکگی",
+        // Not spaced by (see `max_metrics`) / their letters are unknown.
+        Script::Emoji | Script::Extra => "",
     }
 }
 
@@ -197,13 +303,15 @@ pub(crate) fn script(id: FontId) -> Script {
         .map_or(Script::Latin, |s| s.script)
 }
 
-/// The face for a script and weight.
+/// The face for a script and weight (the script's other weight when it
+/// has only one, as the emoji face).
 pub(crate) fn face_id(script: Script, weight: Weight) -> FontId {
-    let index = SOURCES
+    let index = BUNDLED
         .iter()
         .position(|s| s.script == script && s.weight == weight)
+        .or_else(|| BUNDLED.iter().position(|s| s.script == script))
         .unwrap_or(0);
-    // There are fewer than 256 faces (SOURCES is a 6-element array).
+    // There are fewer than 256 bundled faces.
     FontId(index as u8)
 }
 
@@ -215,9 +323,13 @@ pub(crate) fn all_data() -> Vec<&'static [u8]> {
 /// line mixing scripts fits: (ascent, descent, line gap) in px.
 pub(crate) fn max_metrics(size: f32) -> (f32, f32, f32) {
     static MAX: LazyLock<(f32, f32, f32)> = LazyLock::new(|| {
+        // The emoji face's glyphs sit inside the text faces' lines; its
+        // declared extents (taller) would space every map's lines wider.
         FACES
             .iter()
-            .flatten()
+            .zip(SOURCES.iter())
+            .filter(|(_, s)| s.script != Script::Emoji)
+            .filter_map(|(f, _)| f.as_ref())
             .fold((0.0f32, 0.0f32, 0.0f32), |m, f| {
                 (
                     m.0.max(f.ascent / f.units_per_em),
@@ -281,7 +393,7 @@ pub(crate) fn assign(text: &str, weight: Weight) -> Vec<FontId> {
 /// Whether `font` covers every printable ASCII character (checked once).
 fn covers_printable_ascii(font: FontId) -> bool {
     static COVERED: LazyLock<Vec<bool>> = LazyLock::new(|| {
-        (0..FACE_COUNT)
+        (0..face_count())
             .map(|i| {
                 face(FontId(i as u8))
                     .is_some_and(|f| (0x20u8..0x7F).all(|b| f.covers(char::from(b))))
@@ -306,20 +418,54 @@ pub(crate) fn assign_by_rules(text: &str, weight: Weight) -> Vec<FontId> {
                 id
             }
             None => {
-                let preferred = if is_attached(c) {
-                    out.last().copied()
-                } else {
-                    None
+                let attached_to = out.last().copied().filter(|_| is_attached(c));
+                // A joiner or variation selector inside an emoji sequence
+                // stays in the emoji face, covered or not, so that the
+                // sequence is shaped as one.
+                if let Some(id) = attached_to.filter(|&id| script(id) == Script::Emoji) {
+                    out.push(id);
+                    continue;
                 }
-                .or(previous_strong)
-                .or(first_strong)
-                .unwrap_or_else(|| face_id(Script::Latin, weight));
+                let preferred = attached_to
+                    .or(previous_strong)
+                    .or(first_strong)
+                    .unwrap_or_else(|| face_id(Script::Latin, weight));
                 covering(c, preferred, weight)
             }
         };
         out.push(id);
     }
+    keycaps(text, &mut out);
     out
+}
+
+/// A keycap (`1️⃣`: a digit, `#` or `*`, the emoji variation selector,
+/// the enclosing keycap) is an emoji: all three go to the emoji face, which
+/// draws it as one glyph, instead of a digit and a Latin enclosing mark.
+fn keycaps(text: &str, out: &mut [FontId]) {
+    if !text.contains('\u{20E3}') {
+        return;
+    }
+    let emoji = face_id(Script::Emoji, Weight::Regular);
+    let chars: Vec<char> = text.chars().collect();
+    for i in 0..chars.len() {
+        let base = matches!(chars[i], '0'..='9' | '#' | '*');
+        let rest = match chars.get(i + 1) {
+            Some('\u{FE0F}') => (chars.get(i + 2) == Some(&'\u{20E3}')).then_some(3),
+            Some('\u{20E3}') => Some(2),
+            _ => None,
+        };
+        if let (true, Some(n)) = (base, rest)
+            && face(emoji).is_some_and(|f| f.covers('\u{20E3}'))
+        {
+            out[i..i + n].fill(emoji);
+        }
+    }
+}
+
+/// Whether some face (bundled or given) has a glyph for `c`.
+pub(crate) fn covered(c: char) -> bool {
+    (0..face_count()).any(|i| face(FontId(i as u8)).is_some_and(|f| f.covers(c)))
 }
 
 /// `preferred` if it covers `c`, else the Latin face of the weight, else
@@ -334,9 +480,19 @@ fn covering(c: char, preferred: FontId, weight: Weight) -> FontId {
     if covers(latin) {
         return latin;
     }
-    [Script::Hebrew, Script::Arabic]
+    // Then the other bundled faces, the emoji one last of them, then the
+    // given ones in the order given (of the weight when there is one).
+    let extra = (BUNDLED.len()..face_count()).map(|i| FontId(i as u8));
+    let (bold, regular): (Vec<FontId>, Vec<FontId>) =
+        extra.partition(|&id| self::weight(id) == Weight::Bold);
+    let extra = match weight {
+        Weight::Bold => bold.into_iter().chain(regular),
+        Weight::Regular => regular.into_iter().chain(bold),
+    };
+    [Script::Hebrew, Script::Arabic, Script::Emoji]
         .iter()
         .map(|&s| face_id(s, weight))
+        .chain(extra)
         .find(|&id| covers(id))
         .unwrap_or(preferred)
 }
@@ -437,19 +593,26 @@ mod tests {
                     id
                 }
                 None => {
-                    let preferred = if is_attached(c) {
+                    let attached_to = if is_attached(c) {
                         out.last().copied()
                     } else {
                         None
+                    };
+                    match attached_to {
+                        Some(id) if script(id) == Script::Emoji => id,
+                        _ => {
+                            let preferred = attached_to
+                                .or(previous_strong)
+                                .or(next_strong[i + 1])
+                                .unwrap_or_else(|| face_id(Script::Latin, weight));
+                            covering(c, preferred, weight)
+                        }
                     }
-                    .or(previous_strong)
-                    .or(next_strong[i + 1])
-                    .unwrap_or_else(|| face_id(Script::Latin, weight));
-                    covering(c, preferred, weight)
                 }
             };
             out.push(id);
         }
+        keycaps(text, &mut out);
         out
     }
 
@@ -504,7 +667,7 @@ mod tests {
 
     #[test]
     fn the_coverage_bit_set_agrees_with_the_code_point_list() {
-        for i in 0..FACE_COUNT {
+        for i in 0..face_count() {
             let face = face(FontId(i as u8)).expect("face");
             for c in (0..0x11000u32).filter_map(char::from_u32) {
                 assert_eq!(
@@ -535,6 +698,70 @@ mod tests {
         for (c, id) in "שלום@#".chars().zip(assign("שלום@#", Weight::Regular)) {
             let covered = face(hebrew).expect("face").covers(c);
             assert!(id == hebrew || (!covered && id == latin), "{c:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod emoji_tests {
+    use super::*;
+
+    #[test]
+    fn emoji_go_to_the_emoji_face_and_sequences_shape_as_one_glyph() {
+        let emoji = face_id(Script::Emoji, Weight::Regular);
+        assert_eq!(face_id(Script::Emoji, Weight::Bold), emoji);
+        for (sequence, glyphs) in [
+            ("😀", 1),
+            // Family: man, ZWJ, woman, ZWJ, girl, ZWJ, boy.
+            ("👨\u{200D}👩\u{200D}👧\u{200D}👦", 1),
+            // Thumbs up with a skin tone.
+            ("👍🏿", 1),
+            // Woman technologist, medium skin tone.
+            ("👩🏽\u{200D}💻", 1),
+            // A keycap: digit, variation selector, enclosing keycap; the
+            // keycap glyph and the selector's blank one.
+            ("1\u{FE0F}\u{20E3}", 2),
+            // Heart with the emoji variation selector: the font maps the
+            // selector to a blank glyph of its own (not .notdef).
+            ("❤\u{FE0F}", 2),
+        ] {
+            for weight in [Weight::Regular, Weight::Bold] {
+                let ids = assign(sequence, weight);
+                assert!(ids.iter().all(|&id| id == emoji), "{sequence:?}: {ids:?}");
+            }
+            let shaped = super::super::shape::glyph_ids(emoji, false, sequence);
+            assert_eq!(shaped.len(), glyphs, "{sequence:?}: {shaped:?}");
+            assert!(shaped.iter().all(|&g| g != 0), "{sequence:?} has .notdef");
+        }
+        // Emoji in a label keep the text around them in its face.
+        let ids = assign("Happy 😀", Weight::Bold);
+        assert_eq!(ids[0], face_id(Script::Latin, Weight::Bold));
+        assert_eq!(*ids.last().unwrap(), emoji);
+    }
+
+    #[test]
+    fn the_emoji_face_leaves_line_spacing_as_it_was() {
+        // The text faces' lines, as before the emoji face was bundled.
+        let (ascent, descent, gap) = max_metrics(1.0);
+        let text_only = FACES
+            .iter()
+            .zip(SOURCES.iter())
+            .filter(|(_, s)| s.script != Script::Emoji)
+            .filter_map(|(f, _)| f.as_ref())
+            .map(|f| f.ascent / f.units_per_em)
+            .fold(0.0f32, f32::max);
+        assert_eq!(ascent, text_only);
+        assert!(ascent + descent + gap < 1.6);
+        // And its glyphs fit inside those lines.
+        let face = face(face_id(Script::Emoji, Weight::Regular)).unwrap();
+        let glyphs = face
+            .font
+            .glyph_metrics(Size::unscaled(), LocationRef::default());
+        let charmap = face.font.charmap();
+        for c in "😀😭👍🛒💳".chars() {
+            let b = glyphs.bounds(charmap.map(c).unwrap()).unwrap();
+            assert!(b.y_max / face.units_per_em <= ascent, "{c}");
+            assert!(-b.y_min / face.units_per_em <= descent, "{c}");
         }
     }
 }

@@ -12,9 +12,9 @@
 
 mod bidi;
 mod cache;
-mod fonts;
+pub(crate) mod fonts;
 pub(crate) mod probe;
-mod shape;
+pub(crate) mod shape;
 mod subset;
 mod wrap;
 

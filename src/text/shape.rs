@@ -14,11 +14,11 @@ use harfrust::{
 
 use super::FontId;
 use super::cache::{NearMemo, TextMemo};
-use super::fonts::{self, FACE_COUNT, Script};
+use super::fonts::{self, Script};
 
 /// Shaping tables of each face, built once.
 static SHAPER_DATA: LazyLock<Vec<Option<ShaperData>>> = LazyLock::new(|| {
-    (0..FACE_COUNT)
+    (0..fonts::face_count())
         .map(|i| fonts::face(FontId(i as u8)).map(|f| ShaperData::new(&f.font)))
         .collect()
 });
@@ -91,7 +91,7 @@ fn with_shaped<R>(
         match fonts::script(font) {
             Script::Hebrew => unicode.set_script(harfrust::script::HEBREW),
             Script::Arabic => unicode.set_script(harfrust::script::ARABIC),
-            Script::Latin => {}
+            Script::Latin | Script::Emoji | Script::Extra => {}
         }
         // Fills in the script of Latin-face text (Latin, Greek, Cyrillic…).
         unicode.guess_segment_properties();
@@ -132,6 +132,35 @@ pub(crate) fn width_units(font: FontId, rtl: bool, text: &str) -> f32 {
 pub(crate) fn width_px(font: FontId, rtl: bool, text: &str, size: f32) -> f32 {
     let units_per_em = fonts::face(font).map_or(1000.0, |f| f.units_per_em);
     width_units(font, rtl, text) * size / units_per_em
+}
+
+/// One shaped glyph: id, the byte offset of its cluster in the text, and
+/// its advance and offsets in font units.
+pub(crate) struct Shaped {
+    pub id: u32,
+    pub cluster: usize,
+    pub x_advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+}
+
+/// The glyphs of `text` in `font`, in visual order (left to right), for a
+/// renderer that places glyphs itself (the PDF).
+pub(crate) fn shaped(font: FontId, rtl: bool, text: &str) -> Vec<Shaped> {
+    with_shaped(font, rtl, text, |out| {
+        out.glyph_infos()
+            .iter()
+            .zip(out.glyph_positions())
+            .map(|(g, p)| Shaped {
+                id: g.glyph_id,
+                cluster: g.cluster as usize,
+                x_advance: p.x_advance as f32,
+                x_offset: p.x_offset as f32,
+                y_offset: p.y_offset as f32,
+            })
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// Glyph ids of shaped `text` (for tests that check no glyph is missing).

@@ -224,7 +224,8 @@ fn line_metrics_scale_with_size() {
 
 #[test]
 fn css_and_font_files_name_the_same_faces() {
-    assert_eq!(font_files().len(), 6);
+    assert_eq!(font_files().len(), 7);
+    assert_eq!(family(face_id(Script::Emoji, Weight::Bold)), "Noto Emoji");
     assert_eq!(family(hebrew()), "Noto Sans Hebrew");
     assert_eq!(family(FontId(0)), "Noto Sans");
     assert_eq!(

@@ -88,7 +88,7 @@ pub(crate) fn logical_width(
 }
 
 fn piece_width(font: FontId, text: &str, style: Style) -> f32 {
-    let rtl = fonts::script(font) != fonts::Script::Latin;
+    let rtl = fonts::script(font).is_rtl();
     width_px(font, rtl, text, style.size)
 }
 

@@ -43,7 +43,7 @@ impl<'o> Tag<'o> {
 
     /// An attribute whose value is one of ours (a colour, a keyword): it
     /// holds nothing to escape.
-    pub(crate) fn lit(&mut self, name: &'static str, value: &'static str) -> &mut Self {
+    pub(crate) fn lit(&mut self, name: &'static str, value: &str) -> &mut Self {
         debug_assert!(!value.bytes().any(special), "{value}");
         self.name(name);
         self.out.extend_from_slice(value.as_bytes());

@@ -5,7 +5,7 @@
 
 mod fonts;
 mod group;
-mod markup;
+pub(crate) mod markup;
 mod shapes;
 mod stream;
 mod text;
@@ -49,8 +49,8 @@ impl Painter {
         Painter { theme, runs }
     }
 
-    pub(crate) fn color(&self, paint: Paint) -> &'static str {
-        theme::color(self.theme, paint)
+    pub(crate) fn color(&self, paint: Paint) -> &str {
+        theme::color(&self.theme, paint)
     }
 
     fn run_start(&self, out: &mut Vec<u8>, font: FontId, rtl: bool) {
@@ -136,7 +136,7 @@ fn document(
     // fonts' style, which depends on them, is written in its place before
     // the drawing and the drawing can be streamed.
     let used = fonts::Used::of(&scene.items, options.embed_fonts);
-    let p = Painter::new(options.theme, &used);
+    let p = Painter::new(options.theme.clone(), &used);
     let out = sink.buf();
     head(out, journey, &scene);
     if options.embed_fonts {

@@ -75,8 +75,8 @@ fn n(v: f32) -> String {
 }
 
 impl Builder {
-    fn color(&self, paint: Paint) -> &'static str {
-        theme::color(self.options.theme, paint)
+    fn color(&self, paint: Paint) -> &str {
+        theme::color(&self.options.theme, paint)
     }
 
     fn font_css(&self) -> String {

@@ -76,9 +76,11 @@ fn the_document_is_the_one_the_svg_crate_writes() {
         let mut bad = scene.clone();
         hostile(&mut bad);
         for scene in [scene, bad] {
-            for theme in [Theme::Light, Theme::Dark] {
+            let brand = crate::render::Palette::from_toml("base = \"dark\"\npage = \"#101820\"");
+            let brand = Theme::Custom(std::sync::Arc::new(brand.unwrap()));
+            for theme in [Theme::Light, Theme::Dark, brand] {
                 for embed in [false, true] {
-                    let options = options(theme, embed);
+                    let options = options(theme.clone(), embed);
                     let ours = to_string(journey, scene.clone(), &options);
                     let theirs = oracle::document(journey, &scene, &options);
                     assert!(ours == theirs, "{} {theme:?} {embed}", journey.title);

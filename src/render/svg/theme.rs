@@ -6,11 +6,21 @@
 
 use crate::layout::scene::Paint;
 use crate::render::Theme;
+use crate::render::brand::Base;
 
-pub(crate) fn color(theme: Theme, paint: Paint) -> &'static str {
+pub(crate) fn color(theme: &Theme, paint: Paint) -> &str {
     match theme {
         Theme::Light => light(paint),
         Theme::Dark => dark(paint),
+        Theme::Custom(palette) => palette.color(paint),
+    }
+}
+
+/// A built-in theme's colour.
+pub(crate) fn base_color(base: Base, paint: Paint) -> &'static str {
+    match base {
+        Base::Light => light(paint),
+        Base::Dark => dark(paint),
     }
 }
 
@@ -118,61 +128,17 @@ fn dark(paint: Paint) -> &'static str {
     }
 }
 
-/// WCAG relative luminance of `#rrggbb`.
-#[cfg(test)]
-fn luminance(hex: &str) -> f64 {
-    let v = u32::from_str_radix(&hex[1..], 16).unwrap_or(0);
-    let ch = |shift: u32| {
-        let c = f64::from((v >> shift) & 0xff) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * ch(16) + 0.7152 * ch(8) + 0.0722 * ch(0)
-}
-
-#[cfg(test)]
-pub(crate) fn contrast(a: &str, b: &str) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every surface the layout may put text on.
-    const BACKGROUNDS: [Paint; 20] = [
-        Paint::Page,
-        Paint::Lane(0),
-        Paint::Lane(1),
-        Paint::LaneHeader,
-        Paint::StageHeader(0),
-        Paint::StageHeader(1),
-        Paint::Surface,
-        Paint::Chip,
-        Paint::PainBg,
-        Paint::OpportunityBg,
-        Paint::InsightBg,
-        Paint::ThoughtBg,
-        Paint::MomentBg,
-        Paint::DropBg,
-        Paint::EmotionBand(true),
-        Paint::EmotionBand(false),
-        Paint::FrontstageBg,
-        Paint::BackstageBg,
-        Paint::SupportBg,
-        Paint::CustomBg,
-    ];
+    use crate::render::brand::{BACKGROUNDS, contrast};
 
     #[test]
     fn every_text_colour_meets_wcag_aa_on_every_background() {
         for theme in [Theme::Light, Theme::Dark] {
             for fg in [Paint::Text, Paint::Muted] {
                 for bg in BACKGROUNDS {
-                    let ratio = contrast(color(theme, fg), color(theme, bg));
+                    let ratio = contrast(color(&theme, fg), color(&theme, bg));
                     assert!(
                         ratio >= 4.5,
                         "{theme:?}: {fg:?} on {bg:?} has contrast {ratio:.2}"
@@ -185,7 +151,7 @@ mod tests {
     #[test]
     fn links_meet_wcag_aa_on_cards() {
         for theme in [Theme::Light, Theme::Dark] {
-            let ratio = contrast(color(theme, Paint::Link), color(theme, Paint::Surface));
+            let ratio = contrast(color(&theme, Paint::Link), color(&theme, Paint::Surface));
             assert!(ratio >= 4.5, "{theme:?}: link contrast {ratio:.2}");
         }
     }
